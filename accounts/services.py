@@ -1,0 +1,51 @@
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.http import HttpRequest
+
+from core.services import audit_record
+
+from . import roles
+from .models import User
+
+
+def user_join_officers(*, user: User, request: HttpRequest | None = None) -> None:
+    """Every new account is an officer; other roles are granted by administrators."""
+    user.groups.add(Group.objects.get(name=roles.OFFICERS))
+    audit_record(action="account.signup", actor=user, obj=user, request=request)
+
+
+@transaction.atomic
+def user_update_profile(
+    *, user: User, display_name: str, force, job_role: str, request=None
+) -> User:
+    changed = {
+        field: [str(getattr(user, field)), str(value)]
+        for field, value in (
+            ("display_name", display_name),
+            ("force", force),
+            ("job_role", job_role),
+        )
+        if getattr(user, field) != value
+    }
+    user.display_name = display_name
+    user.force = force
+    user.job_role = job_role
+    user.save(update_fields=["display_name", "force", "job_role"])
+    if changed:
+        audit_record(
+            action="account.profile_changed",
+            actor=user,
+            obj=user,
+            details=changed,
+            request=request,
+        )
+    return user
+
+
+def user_is_staff_role(user: User) -> bool:
+    """Staff roles must enrol MFA before the admin or moderation tools."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return any(g.name in roles.STAFF_GROUPS for g in user.groups.all())

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
+from home.demo import seed_home_page
+
+
+class Command(BaseCommand):
+    help = (
+        "Create synthetic demo content and one demo account per role. Safe to run again. "
+        "Never real cases or people."
+    )
+
+    def handle(self, *args, **options):
+        seed_home_page()
+        seed_demo_accounts()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD}):")
+        for account in DEMO_ACCOUNTS:
+            mfa = "  (TOTP: manage.py demo_totp)" if account.is_staff_role else ""
+            self.stdout.write(f"  {account.email}{mfa}")

@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+from wagtail.models import Page
+
+
+class Theme(models.Model):
+    """One of the programme's six themes: the taxonomy every content type is tagged with.
+
+    Loaded by migration 0002; administrators edit names and summaries as snippets.
+    """
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=80, unique=True)
+    summary = models.TextField(
+        help_text="One or two sentences, e.g. 'Investigating the suspect's behaviour…'"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied("The audit log is append-only.")
+
+    def delete(self):
+        raise PermissionDenied("The audit log is append-only.")
+
+
+class AuditEvent(models.Model):
+    """One sensitive action. Append-only: rows are never changed or deleted."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_email = models.CharField(max_length=254, blank=True)
+    action = models.CharField(max_length=60, db_index=True)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(max_length=255, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_email} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("The audit log is append-only.")
+
+
+class BasePage(Page):
+    """What every page of the site shares: whether it may be read without signing in."""
+
+    is_public = models.BooleanField(
+        "public page",
+        default=False,
+        help_text="Anyone may read a public page without signing in. Leave unticked for "
+        "anything operational, e.g. tick it only for 'About the network'.",
+    )
+
+    settings_panels = Page.settings_panels + ["is_public"]
+
+    class Meta:
+        abstract = True

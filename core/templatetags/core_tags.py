@@ -1,0 +1,54 @@
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def page_breadcrumbs(page):
+    """The page's ancestors from the home page down, as (title, url) crumbs. One query."""
+    if page is None or page.depth <= 2:
+        return []
+    ancestors = page.get_ancestors().filter(depth__gte=2).specific(defer=True)
+    return [
+        {"title": "Home" if a.depth == 2 else a.title, "url": a.url} for a in ancestors
+    ]
+
+
+WIDGET_KINDS = {
+    "checkboxinput": "checkbox",
+    "select": "select",
+    "selectmultiple": "select",
+    "textarea": "textarea",
+}
+WIDGET_CLASSES = {
+    "checkbox": "govuk-checkboxes__input",
+    "select": "govuk-select",
+    "textarea": "govuk-textarea",
+    "input": "govuk-input",
+}
+
+
+@register.filter
+def widget_type(bound_field) -> str:
+    """'checkbox', 'select', 'textarea' or 'input': which GOV.UK pattern a field uses."""
+    name = type(bound_field.field.widget).__name__.lower()
+    return WIDGET_KINDS.get(name, "input")
+
+
+@register.simple_tag
+def field_widget(bound_field, css_class: str = ""):
+    """Render a field's widget with GOV.UK classes and aria-describedby for its hint and
+    error, so a screen reader announces both."""
+    kind = widget_type(bound_field)
+    classes = [css_class or WIDGET_CLASSES[kind]]
+    if bound_field.errors and kind != "checkbox":
+        classes.append(f"{WIDGET_CLASSES[kind]}--error")
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}-error")
+    attrs = {"class": " ".join(classes)}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(attrs=attrs)
