@@ -46,8 +46,9 @@ class SignupProfileForm(ProfileFieldsMixin):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "force", "job_role"]
+        fields = ["display_name", "force", "job_role", "notification_email"]
         labels = {"force": "Force or organisation"}
+        widgets = {"notification_email": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,6 +36,12 @@ class JobRole(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class EmailFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", "Send each notification by e-mail at once"
+    DAILY = "daily", "Send a daily digest"
+    NEVER = "never", "Do not e-mail me; I will read them on the site"
+
+
 class UserManager(DjangoUserManager):
     """Users sign in with their e-mail address; there is no username."""
 
@@ -80,6 +86,13 @@ class User(AbstractUser):
     )
     job_role = models.CharField(
         max_length=40, choices=JobRole.choices, default=JobRole.INVESTIGATOR
+    )
+
+    notification_email = models.CharField(
+        "notification e-mails",
+        max_length=10,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.IMMEDIATE,
     )
 
     USERNAME_FIELD = "email"

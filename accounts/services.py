@@ -16,21 +16,28 @@ def user_join_officers(*, user: User, request: HttpRequest | None = None) -> Non
 
 @transaction.atomic
 def user_update_profile(
-    *, user: User, display_name: str, force, job_role: str, request=None
+    *,
+    user: User,
+    display_name: str,
+    force,
+    job_role: str,
+    notification_email: str,
+    request=None,
 ) -> User:
+    values = {
+        "display_name": display_name,
+        "force": force,
+        "job_role": job_role,
+        "notification_email": notification_email,
+    }
     changed = {
         field: [str(getattr(user, field)), str(value)]
-        for field, value in (
-            ("display_name", display_name),
-            ("force", force),
-            ("job_role", job_role),
-        )
+        for field, value in values.items()
         if getattr(user, field) != value
     }
-    user.display_name = display_name
-    user.force = force
-    user.job_role = job_role
-    user.save(update_fields=["display_name", "force", "job_role"])
+    for field, value in values.items():
+        setattr(user, field, value)
+    user.save(update_fields=list(values))
     if changed:
         audit_record(
             action="account.profile_changed",

@@ -18,6 +18,7 @@ def profile(request):
             display_name=form.cleaned_data["display_name"],
             force=form.cleaned_data["force"],
             job_role=form.cleaned_data["job_role"],
+            notification_email=form.cleaned_data["notification_email"],
             request=request,
         )
         messages.success(request, PROFILE_SAVED)

@@ -1,9 +1,17 @@
 """Writes shared by every app."""
 
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest
+from django.utils import timezone
 
-from .models import AuditEvent
+from accounts.models import EmailFrequency
+
+from .models import AuditEvent, Follow, Notification
+from .tasks import send_notification_email
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -34,4 +42,76 @@ def audit_record(
         object_repr=str(obj)[:255] if obj is not None else "",
         details=details or {},
         ip_address=client_ip(request),
+    )
+
+
+def follow_create(*, user, target: Model) -> Follow:
+    follow, _ = Follow.objects.get_or_create(
+        user=user,
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=str(target.pk),
+    )
+    return follow
+
+
+def follow_delete(*, user, target: Model) -> None:
+    Follow.objects.filter(
+        user=user,
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=str(target.pk),
+    ).delete()
+
+
+def notification_create(
+    *,
+    recipients: Iterable,
+    verb: str,
+    summary: str,
+    url: str,
+    target: Model | None = None,
+    actor=None,
+) -> list[Notification]:
+    """Notify each recipient once (never the actor), then queue their e-mails after
+    the transaction commits. Callers pass only recipients who may see the target: the
+    content app's visibility function decides that, not this one."""
+    content_type = ContentType.objects.get_for_model(target) if target else None
+    seen = set()
+    notifications = []
+    for recipient in recipients:
+        if recipient.pk in seen or (actor is not None and recipient.pk == actor.pk):
+            continue
+        seen.add(recipient.pk)
+        notifications.append(
+            Notification(
+                recipient=recipient,
+                actor=actor,
+                verb=verb,
+                summary=summary[:300],
+                url=url,
+                content_type=content_type,
+                object_id=str(target.pk) if target else "",
+            )
+        )
+    created = Notification.objects.bulk_create(notifications)
+    immediate = [
+        n.pk
+        for n in created
+        if n.recipient.notification_email == EmailFrequency.IMMEDIATE
+    ]
+    if immediate:
+        transaction.on_commit(
+            lambda: [send_notification_email.enqueue(pk) for pk in immediate]
+        )
+    return created
+
+
+def notification_mark_read(*, notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+
+
+def notification_mark_all_read(*, user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
     )

@@ -1,9 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+
+from .models import Notification
+from .selectors import notification_list_for
+from .services import notification_mark_all_read, notification_mark_read
 
 
 @login_not_required
@@ -26,3 +34,32 @@ def healthz(request):
 @require_GET
 def accessibility_statement(request):
     return TemplateResponse(request, "core/accessibility_statement.html")
+
+
+NOTIFICATIONS_PER_PAGE = 25
+ALL_MARKED_READ = "All notifications are marked as read."
+
+
+@require_GET
+def notification_list(request):
+    page = Paginator(
+        notification_list_for(request.user), NOTIFICATIONS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "core/notification_list.html", {"page_obj": page})
+
+
+@require_POST
+def notification_open(request, pk):
+    """Mark one notification read and go to what it is about."""
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification_mark_read(notification=notification)
+    if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
+        return redirect("core:notifications")
+    return redirect(notification.url)
+
+
+@require_POST
+def notification_read_all(request):
+    notification_mark_all_read(user=request.user)
+    messages.success(request, ALL_MARKED_READ)
+    return redirect("core:notifications")

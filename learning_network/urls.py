@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("themes/<slug:slug>/", home_views.theme_detail, name="theme_detail"),
     path("search/", include("search.urls")),
+    path("notifications/", include("core.urls")),
 ]
 
 if settings.DEBUG:

@@ -19,6 +19,8 @@ WIDGET_KINDS = {
     "select": "select",
     "selectmultiple": "select",
     "textarea": "textarea",
+    "radioselect": "radio",
+    "checkboxselectmultiple": "checkboxes",
 }
 WIDGET_CLASSES = {
     "checkbox": "govuk-checkboxes__input",

@@ -6,3 +6,5 @@ from .base import env
 DEBUG = env.bool("DEBUG", default=True)
 # Passkeys on http://127.0.0.1:8000 during development.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,7 +1,7 @@
 """Tests: the real PostgreSQL (DATABASE_URL, default the local server), mail kept in memory."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, env, logging_config
 
 DATABASES = {
     "default": env.db(
@@ -21,3 +21,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "media-test"
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+LOGGING = logging_config(json=False, level="WARNING")
