@@ -15,9 +15,9 @@ def email_domain_allowed(email: str, allowed: list[str] | None = None) -> bool:
     ``police.uk.evil.com``.
     """
     allowed = settings.ALLOWED_EMAIL_DOMAINS if allowed is None else allowed
-    _, _, domain = email.strip().lower().rpartition("@")
+    local, at, domain = email.strip().lower().rpartition("@")
     domain = domain.rstrip(".")
-    if not domain:
+    if not (local and at and domain):
         return False
     for entry in allowed:
         entry = entry.strip().lower().lstrip(".")

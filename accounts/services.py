@@ -30,10 +30,12 @@ def user_update_profile(
         "job_role": job_role,
         "notification_email": notification_email,
     }
+    # Compare with the stored row: a bound ModelForm has already changed ``user``.
+    stored = User.objects.select_related("force").get(pk=user.pk)
     changed = {
-        field: [str(getattr(user, field)), str(value)]
+        field: [str(getattr(stored, field)), str(value)]
         for field, value in values.items()
-        if getattr(user, field) != value
+        if getattr(stored, field) != value
     }
     for field, value in values.items():
         setattr(user, field, value)

@@ -1,0 +1,115 @@
+from io import StringIO
+
+import pytest
+
+from django.core import mail
+from django.core.management import call_command
+
+from core.models import Notification, Theme
+from core.selectors import followers_of, notification_unread_count, user_follows
+from core.services import follow_create, follow_delete, notification_create
+
+pytestmark = pytest.mark.django_db
+
+
+def notify(recipients, actor=None):
+    theme = Theme.objects.get(slug="data")
+    return notification_create(
+        recipients=recipients,
+        verb="published",
+        summary="New guidance on data quality",
+        url="/themes/data/",
+        target=theme,
+        actor=actor,
+    )
+
+
+def test_each_recipient_is_notified_once_and_never_the_actor(
+    officer, officer_b, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([officer, officer, officer_b], actor=officer_b)
+
+    assert list(Notification.objects.values_list("recipient", flat=True)) == [
+        officer.pk
+    ]
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [officer.email]
+    assert "/themes/data/" in mail.outbox[0].body
+
+
+def test_daily_digest_users_get_no_immediate_email_but_one_digest(
+    officer, django_capture_on_commit_callbacks
+):
+    officer.notification_email = "daily"
+    officer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([officer])
+        notify([officer])
+    assert mail.outbox == []
+
+    call_command("send_notification_digests", stdout=StringIO())
+    call_command("send_notification_digests", stdout=StringIO())
+
+    assert len(mail.outbox) == 1
+    assert "2 updates" in mail.outbox[0].subject
+
+
+def test_follow_and_unfollow_a_theme(officer):
+    theme = Theme.objects.get(slug="data")
+
+    follow_create(user=officer, target=theme)
+    follow_create(user=officer, target=theme)
+
+    assert list(followers_of(theme)) == [officer]
+    assert user_follows(officer, theme)
+    follow_delete(user=officer, target=theme)
+    assert not user_follows(officer, theme)
+
+
+def test_the_notification_list_shows_only_my_notifications_and_counts_unread(
+    client, officer, officer_b
+):
+    notify([officer, officer_b])
+    client.force_login(officer)
+
+    response = client.get("/notifications/")
+
+    assert response.status_code == 200
+    assert response.content.decode().count("New guidance on data quality") == 1
+    assert notification_unread_count(officer) == 1
+    assert b'1<span class="govuk-visually-hidden"> unread' in response.content
+
+
+def test_opening_a_notification_marks_it_read_and_goes_to_its_link(client, officer):
+    (notification,) = notify([officer])
+    client.force_login(officer)
+
+    response = client.post(f"/notifications/{notification.pk}/open/")
+
+    assert response["Location"] == "/themes/data/"
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+def test_nobody_can_open_someone_elses_notification(client, officer, officer_b):
+    (notification,) = notify([officer])
+    client.force_login(officer_b)
+
+    assert client.post(f"/notifications/{notification.pk}/open/").status_code == 404
+
+
+def test_the_notification_list_query_count_does_not_grow(
+    client, officer, django_assert_num_queries
+):
+    client.force_login(officer)
+    notify([officer])
+    client.get("/notifications/")
+    with django_assert_num_queries(8) as few:
+        client.get("/notifications/")
+    for _ in range(20):
+        notify([officer])
+
+    # session, user, themes, unread count, page count, page, ... : the same 8 queries
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get("/notifications/")

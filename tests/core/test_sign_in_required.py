@@ -1,0 +1,90 @@
+import pytest
+
+from wagtail.models import Page
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_URLS = [
+    "/",
+    "/themes/victim-engagement/",
+    "/search/?q=ABE",
+    "/notifications/",
+    "/accounts/profile/",
+    "/admin/",
+    "/a-page-that-does-not-exist/",
+]
+PUBLIC_URLS = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/accounts/confirm-email/",
+    "/accessibility/",
+    "/healthz",
+]
+
+
+@pytest.mark.parametrize("url", CONTENT_URLS)
+def test_anonymous_requests_to_content_are_sent_to_sign_in(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_the_sign_in_pages_and_the_accessibility_statement_are_public(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+
+
+def test_a_page_an_editor_marks_public_is_readable_without_signing_in(client):
+    home = HomePage.objects.get()
+    public = HomePage(title="About", slug="about", intro="About the network")
+    # HomePage is the only page type so far; a public child shows the mechanism.
+    Page.get_first_root_node()
+    home.add_child(instance=public)
+    public.is_public = True
+    public.save_revision().publish()
+
+    response = client.get("/about/")
+
+    assert response.status_code == 200
+    assert b"About the network" in response.content
+
+
+def test_a_page_not_marked_public_stays_behind_sign_in(client):
+    home = HomePage.objects.get()
+    hidden = HomePage(title="Internal", slug="internal", intro="For officers")
+    home.add_child(instance=hidden)
+    hidden.save_revision().publish()
+
+    response = client.get("/internal/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_signed_in_users_see_the_home_page_with_the_six_themes(client, officer):
+    client.force_login(officer)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    for name in [
+        "Suspect-focused investigations",
+        "Repeat and serial offenders",
+        "Victim engagement",
+        "Learning, development and wellbeing",
+        "Data",
+        "Digital forensics",
+    ]:
+        assert name in response.content.decode()
+
+
+def test_an_unknown_theme_answers_404(client, officer):
+    client.force_login(officer)
+
+    assert client.get("/themes/not-a-theme/").status_code == 404
