@@ -29,6 +29,7 @@ urlpatterns = [
     path("themes/<slug:slug>/", home_views.theme_detail, name="theme_detail"),
     path("search/", include("search.urls")),
     path("notifications/", include("core.urls")),
+    path("learning/", include("training.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,161 @@
+"""Blocks for lessons and knowledge checks, on top of core's shared body blocks."""
+
+from django.core.exceptions import ValidationError
+
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from core.blocks import BaseStreamBlock
+
+SINGLE = "single"
+MULTIPLE = "multiple"
+SINGLE_NEEDS_ONE_CORRECT = "A single-answer question needs exactly one correct answer."
+MULTIPLE_NEEDS_A_CORRECT = "Mark at least one answer as correct."
+VIDEO_NEEDS_A_SOURCE = "Upload the video as a document or give a link to it."
+
+
+class ScenarioBlock(blocks.StructBlock):
+    title = blocks.CharBlock(help_text="e.g. 'A report made three years later'")
+    situation = blocks.RichTextBlock(
+        features=["bold", "italic", "ol", "ul"],
+        help_text="What happened, with no real names, e.g. 'A woman in her 30s "
+        "reports that a colleague raped her after a work event…'",
+    )
+    question = blocks.CharBlock(
+        required=False,
+        help_text="What the learner should think about, e.g. 'What are your first "
+        "three actions?'",
+    )
+
+    class Meta:
+        icon = "group"
+        template = "training/blocks/scenario_block.html"
+        description = "A fictional case for the learner to think through."
+        preview_value = {
+            "title": "A report made three years later",
+            "situation": "<p>A woman reports that a former partner raped her.</p>",
+            "question": "What are your first three actions?",
+        }
+
+
+class ReflectionBlock(blocks.StructBlock):
+    prompt = blocks.CharBlock(
+        help_text="e.g. 'Think of a case where the first account was delayed.'"
+    )
+    guidance = blocks.TextBlock(
+        required=False,
+        help_text="Optional pointers, e.g. 'Consider what the delay told you.'",
+    )
+
+    class Meta:
+        icon = "help"
+        template = "training/blocks/reflection_block.html"
+        description = "A question the learner answers for themselves (not marked)."
+        preview_value = {
+            "prompt": "Think of a case where the first account was delayed.",
+            "guidance": "What did the delay tell you about the victim's situation?",
+        }
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video as an uploaded file or a link, always with its transcript. No oEmbed:
+    the site never fetches anything from the internet."""
+
+    title = blocks.CharBlock(help_text="e.g. 'Planning the suspect interview'")
+    document = DocumentChooserBlock(
+        required=False, help_text="The uploaded video file, e.g. an MP4."
+    )
+    link = blocks.URLBlock(
+        required=False,
+        help_text="Or a link to the video on the force intranet, e.g. "
+        "'https://video.college.police.uk/abc'.",
+    )
+    duration = blocks.CharBlock(required=False, help_text="e.g. '6 minutes'")
+    transcript = blocks.RichTextBlock(
+        features=["bold", "italic", "ol", "ul"],
+        help_text="Everything said and shown, e.g. 'Narrator: Before the interview…'",
+    )
+
+    class Meta:
+        icon = "media"
+        template = "training/blocks/video_block.html"
+        description = "A video (uploaded or linked) with its transcript."
+        preview_value = {
+            "title": "Planning the suspect interview",
+            "link": "https://video.example/planning",
+            "duration": "6 minutes",
+            "transcript": "<p>Narrator: Before the interview, the officer in the case "
+            "reviews every account.</p>",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("document") and not value.get("link"):
+            raise StructBlockValidationError(
+                block_errors={"link": ValidationError(VIDEO_NEEDS_A_SOURCE)}
+            )
+        return value
+
+
+class LessonStreamBlock(BaseStreamBlock):
+    """A lesson's body: the shared blocks plus scenarios, reflections and videos
+    (key points come from the shared library)."""
+
+    scenario = ScenarioBlock()
+    reflection = ReflectionBlock()
+    video = VideoBlock()
+
+
+class AnswerBlock(blocks.StructBlock):
+    text = blocks.CharBlock(help_text="e.g. 'Record the first account verbatim.'")
+    correct = blocks.BooleanBlock(required=False, help_text="Tick if this is correct.")
+
+    class Meta:
+        icon = "tick"
+        label = "Answer"
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(
+        help_text="e.g. 'Which of these should happen before the suspect interview?'"
+    )
+    answer_type = blocks.ChoiceBlock(
+        choices=[(SINGLE, "One correct answer"), (MULTIPLE, "Select all that apply")],
+        default=SINGLE,
+    )
+    answers = blocks.ListBlock(AnswerBlock(), min_num=2)
+    explanation = blocks.TextBlock(
+        help_text="Shown after the learner submits, e.g. 'The plan must cover…'"
+    )
+
+    class Meta:
+        icon = "help"
+        template = "training/blocks/question_block.html"
+        description = "A marked question with its answers and an explanation."
+        preview_value = {
+            "question": "Who decides whether to charge?",
+            "answer_type": SINGLE,
+            "answers": [
+                {"text": "The Crown Prosecution Service", "correct": True},
+                {"text": "The officer in the case", "correct": False},
+            ],
+            "explanation": "The CPS makes charging decisions in RASSO cases.",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        correct = sum(1 for answer in value["answers"] if answer["correct"])
+        if value["answer_type"] == SINGLE and correct != 1:
+            raise StructBlockValidationError(
+                block_errors={"answer_type": ValidationError(SINGLE_NEEDS_ONE_CORRECT)}
+            )
+        if correct == 0:
+            raise StructBlockValidationError(
+                block_errors={"answers": ValidationError(MULTIPLE_NEEDS_A_CORRECT)}
+            )
+        return value
+
+
+class KnowledgeCheckBlock(blocks.StreamBlock):
+    question = QuestionBlock()

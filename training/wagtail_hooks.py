@@ -1,0 +1,55 @@
+"""What training offers other apps through Wagtail's hooks registry, so no app
+imports another's internals (https://docs.wagtail.org/en/stable/reference/hooks.html)."""
+
+from wagtail import hooks
+
+from .selectors import module_list_visible_to, progress_for_modules
+from .services import guidance_flags_create
+
+THEME_RESOURCES_LIMIT = 10
+THEME_SECTION_LIMIT = 6
+
+
+@hooks.register("theme_sections")
+def training_theme_section(request, theme):
+    """The theme landing page's "Training modules" section, with the user's progress."""
+    modules = list(
+        module_list_visible_to(request.user)
+        .filter(themes=theme)
+        .order_by("title")[:THEME_SECTION_LIMIT]
+    )
+    if not modules:
+        return None
+    progress = progress_for_modules(request.user, modules)
+    return {
+        "title": "Training modules",
+        "template": "training/includes/theme_section.html",
+        "context": {"items": [progress[m.pk] for m in modules], "theme": theme},
+        "order": 20,
+    }
+
+
+@hooks.register("theme_resources")
+def training_theme_resources(user, theme) -> list[dict]:
+    """Modules tagged with ``theme`` that ``user`` may see (the assessments app links
+    them from improvement plans)."""
+    modules = (
+        module_list_visible_to(user)
+        .filter(themes=theme)
+        .order_by("title")
+        .only("id", "title", "summary", "url_path")[:THEME_RESOURCES_LIMIT]
+    )
+    return [
+        {
+            "title": module.title,
+            "url": module.url,
+            "kind": "Training module",
+            "summary": module.summary,
+        }
+        for module in modules
+    ]
+
+
+@hooks.register("guidance_major_version_published")
+def flag_modules_citing_guidance(page, version):
+    guidance_flags_create(page=page, version=version)
