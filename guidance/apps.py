@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class GuidanceConfig(AppConfig):
     name = "guidance"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

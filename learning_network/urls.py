@@ -27,6 +27,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("themes/<slug:slug>/", home_views.theme_detail, name="theme_detail"),
+    path("", include("guidance.urls")),
     path("search/", include("search.urls")),
     path("notifications/", include("core.urls")),
     path("learning/", include("training.urls")),

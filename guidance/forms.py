@@ -1,0 +1,108 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+CHANGE_NOTE_REQUIRED = "Enter a change note: say what changed in this version and why."
+DATE_INVALID = "Enter a real date, for example 27 3 2025."
+DATE_IN_FUTURE = "The date must be today or in the past."
+VERSION_UNKNOWN = "Choose two published versions."
+VERSIONS_SAME = "Choose two different versions."
+USEFUL_REQUIRED = "Select yes if this page was useful."
+COMMENT_TOO_LONG = "The comment must be 2000 characters or fewer."
+
+# Buttons of Wagtail's page editor that send a version on its way to readers.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
+
+
+class GuidancePageForm(WagtailAdminPageForm):
+    """The editor form: a change note is required to publish or to send for review,
+    and a change note already published is never offered again for the next one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if not self.is_bound and instance.pk and instance.change_note:
+            published_notes = set(
+                instance.versions.values_list("change_note", flat=True)
+            )
+            if instance.change_note in published_notes:
+                self.initial["change_note"] = ""
+                self.initial["change_is_major"] = False
+
+    def is_publishing(self) -> bool:
+        data = self.data
+        if any(data.get(action) for action in PUBLISHING_ACTIONS):
+            return True
+        return bool(
+            data.get("action-workflow-action")
+            and data.get("workflow-action-name") == "approve"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_publishing() and not (cleaned.get("change_note") or "").strip():
+            self.add_error("change_note", CHANGE_NOTE_REQUIRED)
+        return cleaned
+
+
+class DateForm(forms.Form):
+    """A GOV.UK date input: three boxes, one date. Kept as typed on errors."""
+
+    day = forms.IntegerField(required=False)
+    month = forms.IntegerField(required=False)
+    year = forms.IntegerField(required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        day, month, year = cleaned.get("day"), cleaned.get("month"), cleaned.get("year")
+        try:
+            value = datetime.date(year, month, day)
+        except (TypeError, ValueError, OverflowError):
+            raise forms.ValidationError(DATE_INVALID) from None
+        if value > timezone.localdate():
+            raise forms.ValidationError(DATE_IN_FUTURE)
+        cleaned["date"] = value
+        return cleaned
+
+
+class CompareForm(forms.Form):
+    from_version = forms.ChoiceField(label="Compare version")
+    to_version = forms.ChoiceField(label="with version")
+
+    def __init__(self, *args, numbers: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(n, n) for n in numbers]
+        for name in ("from_version", "to_version"):
+            self.fields[name].choices = choices
+            self.fields[name].error_messages["invalid_choice"] = VERSION_UNKNOWN
+            self.fields[name].error_messages["required"] = VERSION_UNKNOWN
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("from_version") and cleaned.get("from_version") == cleaned.get(
+            "to_version"
+        ):
+            raise forms.ValidationError(VERSIONS_SAME)
+        return cleaned
+
+
+class FeedbackForm(forms.Form):
+    useful = forms.TypedChoiceField(
+        label="Was this page useful?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": USEFUL_REQUIRED},
+    )
+    comment = forms.CharField(
+        label="How could we improve it? (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Do not include anything that identifies a victim, witness or "
+        "suspect.",
+        error_messages={"max_length": COMMENT_TOO_LONG},
+    )

@@ -1,0 +1,221 @@
+"""Writes for guidance: one function per action.
+
+Wagtail publishes pages along several paths (the editor's Publish button, the last
+approval of a workflow, ``publish_scheduled`` for scheduled pages, reverting to an old
+revision, code). All of them send ``page_published``, so guidance/receivers.py hands
+that signal to ``guidance_version_record`` here and every path numbers versions the
+same way.
+"""
+
+import datetime
+import logging
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.models import PageLogEntry, Revision, TaskState
+
+from core.services import (
+    audit_record,
+    follow_create,
+    follow_delete,
+    notification_create,
+)
+
+from .models import GuidanceFeedback, GuidancePage, GuidanceVersion
+from .selectors import guidance_followers
+
+logger = logging.getLogger(__name__)
+
+MAJOR_VERSION_HOOK = "guidance_major_version_published"
+AS_IT_STOOD_ON_ACTION = "guidance.viewed_as_it_stood_on"
+SIGNED_OFF_ACTION = "guidance.version_published"
+NO_CHANGE_NOTE = "Published without a change note."
+REPUBLISHED_NOTE = "Republished without changes after it was withdrawn."
+MAJOR_VERB = "published a major version"
+REVIEW_REMINDER_SUBJECT = "[Learning Network] Guidance due for review: {count} page{s}"
+
+
+def _next_number(page: GuidancePage, is_major: bool) -> tuple[int, int]:
+    last = (
+        GuidanceVersion.objects.filter(page=page).order_by("-major", "-minor").first()
+    )
+    if last is None:
+        return 1, 0
+    if is_major:
+        return last.major + 1, 0
+    return last.major, last.minor + 1
+
+
+def _publisher_of(revision: Revision):
+    """Who signed this revision off: the last workflow approver, or whoever scheduled
+    it. A direct publish is attributed when Wagtail logs it (receivers.py)."""
+    task_state = (
+        TaskState.objects.filter(revision=revision, status=TaskState.STATUS_APPROVED)
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+    if task_state is not None and task_state.finished_by is not None:
+        return task_state.finished_by
+    scheduled = (
+        PageLogEntry.objects.filter(
+            revision=revision, action="wagtail.publish.schedule"
+        )
+        .select_related("user")
+        .order_by("-timestamp")
+        .first()
+    )
+    return scheduled.user if scheduled is not None else None
+
+
+@transaction.atomic
+def guidance_version_record(
+    *, page: GuidancePage, revision: Revision, signed_off_by=None
+) -> GuidanceVersion:
+    """Number and record the version that just went live, then (after commit) tell
+    followers and other apps about a major one."""
+    published = revision.as_object()
+    already = GuidanceVersion.objects.filter(revision=revision).exists()
+    is_major = bool(published.change_is_major) and not already
+    change_note = (published.change_note or "").strip() or NO_CHANGE_NOTE
+    if already:
+        change_note = REPUBLISHED_NOTE
+    major, minor = _next_number(page, is_major)
+    if (major, minor) == (1, 0):
+        is_major = True
+    # A version still standing is superseded, not withdrawn: close nothing here.
+    version = GuidanceVersion.objects.create(
+        page=page,
+        major=major,
+        minor=minor,
+        is_major=is_major,
+        change_note=change_note,
+        published_at=page.last_published_at or timezone.now(),
+        signed_off_by=signed_off_by or _publisher_of(revision),
+        revision=revision,
+    )
+    audit_record(
+        action=SIGNED_OFF_ACTION,
+        actor=version.signed_off_by,
+        obj=page,
+        details={"version": version.number, "revision": revision.pk},
+    )
+    if is_major:
+        transaction.on_commit(lambda: guidance_major_version_announce(version=version))
+    return version
+
+
+def guidance_version_attribute(*, revision_id: int, user) -> int:
+    """Name the person who published a revision once Wagtail has logged it."""
+    return GuidanceVersion.objects.filter(
+        revision_id=revision_id, signed_off_by__isnull=True
+    ).update(signed_off_by=user)
+
+
+@transaction.atomic
+def guidance_version_withdraw(*, page: GuidancePage) -> int:
+    """The page was unpublished: its standing version no longer applies from now."""
+    return GuidanceVersion.objects.filter(page=page, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+
+
+def guidance_major_version_announce(*, version: GuidanceVersion) -> None:
+    """Notify followers of the page and of its themes (in-site and e-mail), then every
+    function registered under the ``guidance_major_version_published`` hook."""
+    version = GuidanceVersion.objects.select_related("page", "signed_off_by").get(
+        pk=version.pk
+    )
+    page = version.page
+    with transaction.atomic():
+        notification_create(
+            recipients=guidance_followers(page),
+            verb=MAJOR_VERB,
+            summary=f"{page.title}: version {version.number} published. "
+            f"{version.change_note}",
+            url=version.compare_url(),
+            target=page,
+            actor=version.signed_off_by,
+        )
+    for fn in hooks.get_hooks(MAJOR_VERSION_HOOK):
+        try:
+            fn(page=page, version=version)
+        except Exception:  # one app's failure must not hide the others' notices
+            logger.exception("%s hook %r failed", MAJOR_VERSION_HOOK, fn)
+
+
+def guidance_as_it_stood_on_record(
+    *, page: GuidancePage, date: datetime.date, version, request
+) -> None:
+    audit_record(
+        action=AS_IT_STOOD_ON_ACTION,
+        obj=page,
+        details={
+            "date": date.isoformat(),
+            "version": version.number if version is not None else None,
+        },
+        request=request,
+    )
+
+
+def guidance_follow_set(*, user, target, follow: bool) -> None:
+    """Follow or stop following a guidance page or a theme."""
+    if follow:
+        follow_create(user=user, target=target)
+    else:
+        follow_delete(user=user, target=target)
+
+
+@transaction.atomic
+def guidance_feedback_create(
+    *, page: GuidancePage, user, useful: bool, comment: str = ""
+) -> GuidanceFeedback:
+    version = page.current_version
+    return GuidanceFeedback.objects.create(
+        page=page,
+        user=user if user is not None and user.is_authenticated else None,
+        useful=useful,
+        comment=comment.strip(),
+        version_number=version.number if version else "",
+    )
+
+
+def guidance_review_reminders_send(*, today: datetime.date | None = None) -> int:
+    """E-mail each owner the guidance they own that is overdue or due within 30 days.
+    Returns the number of e-mails sent. Meant for a daily scheduler."""
+    from .selectors import guidance_review_due
+
+    today = today or timezone.localdate()
+    by_owner: dict = {}
+    for page in guidance_review_due():
+        if page.content_owner is None or not page.content_owner.is_active:
+            continue
+        by_owner.setdefault(page.content_owner, []).append(page)
+    from core.tasks import absolute_url
+
+    for owner, pages in by_owner.items():
+        items = [
+            {
+                "title": p.title,
+                "review_by": p.review_by,
+                "overdue": p.review_by < today,
+                "link": absolute_url(p.url or "/"),
+                "edit": absolute_url(f"/admin/pages/{p.pk}/edit/"),
+            }
+            for p in pages
+        ]
+        send_mail(
+            REVIEW_REMINDER_SUBJECT.format(
+                count=len(items), s="" if len(items) == 1 else "s"
+            ),
+            render_to_string(
+                "guidance/email/review_reminder.txt", {"owner": owner, "items": items}
+            ),
+            None,
+            [owner.email],
+        )
+    return len(by_owner)

@@ -1,0 +1,131 @@
+"""Guidance in other places: theme landing pages, other apps' theme resources, the
+editors' dashboard and the feedback report in the admin."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from core.selectors import user_follows
+
+from .models import GuidanceIndexPage, GuidancePage
+from .roles import EDITOR_GROUPS
+from .selectors import (
+    guidance_feedback_for,
+    guidance_feedback_report,
+    guidance_for_theme,
+    guidance_review_due,
+)
+
+THEME_RESOURCES_LIMIT = 10
+FEEDBACK_PERMISSION = "guidance.view_guidancefeedback"
+
+
+def is_guidance_editor(user) -> bool:
+    return user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists()
+
+
+@hooks.register("theme_resources")
+def guidance_theme_resources(user, theme) -> list[dict]:
+    """Guidance the user may read, tagged with ``theme`` (for the assessments app)."""
+    return [
+        {
+            "title": page.title,
+            "url": page.url,
+            "kind": "Guidance",
+            "summary": page.summary,
+        }
+        for page in guidance_for_theme(user, theme, limit=THEME_RESOURCES_LIMIT)
+    ]
+
+
+@hooks.register("theme_sections")
+def guidance_theme_section(request, theme) -> dict:
+    pages = list(guidance_for_theme(request.user, theme, limit=THEME_RESOURCES_LIMIT))
+    index = GuidanceIndexPage.objects.live().first()
+    return {
+        "title": "Guidance",
+        "template": "guidance/includes/theme_section.html",
+        "context": {
+            "theme": theme,
+            "pages": pages,
+            "following": user_follows(request.user, theme),
+            "more_url": f"{index.url}?theme={theme.slug}" if index else None,
+        },
+        "order": 10,
+    }
+
+
+class ReviewDuePanel(Component):
+    """Guidance overdue for review and due within 30 days, for editors."""
+
+    name = "guidance_review_due"
+    template_name = "guidance/admin/review_due_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        pages = list(guidance_review_due())
+        return {
+            "overdue": [p for p in pages if p.review_by < today],
+            "due_soon": [p for p in pages if p.review_by >= today],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    if is_guidance_editor(request.user):
+        panels.append(ReviewDuePanel())
+
+
+def feedback_report(request):
+    if not request.user.has_perm(FEEDBACK_PERMISSION):
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "guidance/admin/feedback_report.html",
+        {"rows": guidance_feedback_report(), "header_title": "Guidance feedback"},
+    )
+
+
+def feedback_report_page(request, page_id):
+    if not request.user.has_perm(FEEDBACK_PERMISSION):
+        raise PermissionDenied
+    page = get_object_or_404(GuidancePage, pk=page_id)
+    return TemplateResponse(
+        request,
+        "guidance/admin/feedback_report_page.html",
+        {"guidance": page, "feedback": guidance_feedback_for(page)},
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_urls():
+    return [
+        path("guidance-feedback/", feedback_report, name="guidance_feedback_report"),
+        path(
+            "guidance-feedback/<int:page_id>/",
+            feedback_report_page,
+            name="guidance_feedback_page",
+        ),
+    ]
+
+
+class FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(FEEDBACK_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_menu_item():
+    return FeedbackMenuItem(
+        "Guidance feedback",
+        reverse("guidance_feedback_report"),
+        icon_name="help",
+        order=900,
+    )
