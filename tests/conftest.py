@@ -1,8 +1,46 @@
 import pytest
 
+from django.core.management import call_command
+
 from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
 from tests.helpers import enrol_totp
+
+
+@pytest.fixture(scope="session")
+def reference_data(django_db_setup, django_db_blocker):
+    """A copy of what the data migrations loaded (forces, themes, groups, the home page,
+    …), taken once before any test changes the database."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _restore_reference_data(request, reference_data):
+    """A transactional test (live server, browser) ends with a flush that empties every
+    table, data migrations included. Put the reference data back before the next one.
+    Django's own serialized rollback is not used: its copy can be gone from the
+    connection by the time it is needed."""
+    transactional = "transactional_db" in request.fixturenames or (
+        "live_server" in request.fixturenames
+    )
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        transactional = True
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.db import connection
+
+    from accounts.models import Force
+
+    if not Force.objects.exists():
+        # The flush re-created content types and permissions with new keys; clear
+        # them too so the copy goes back exactly as it was.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(reference_data)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """Browser tests: Playwright drives Debian's chromium (never a downloaded browser)
 against pytest-django's live server. Data from migrations (forces, themes, groups, the
-home page) is restored for each test by serialized rollback."""
+home page) is restored for each test by tests/conftest.py's reference-data fixture."""
 
 import os
 import shutil
