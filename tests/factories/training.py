@@ -11,15 +11,9 @@ QUESTIONS = [
             "question": "Who makes the charging decision in a RASSO case?",
             "answer_type": "single",
             "answers": [
-                {
-                    "type": "item",
-                    "value": {"text": "The Crown Prosecution Service", "correct": True},
-                },
-                {
-                    "type": "item",
-                    "value": {"text": "The officer in the case", "correct": False},
-                },
-                {"type": "item", "value": {"text": "The victim", "correct": False}},
+                {"text": "The Crown Prosecution Service", "correct": True},
+                {"text": "The officer in the case", "correct": False},
+                {"text": "The victim", "correct": False},
             ],
             "explanation": "The CPS decides on charge after an MG3 submission.",
         },
@@ -32,25 +26,16 @@ QUESTIONS = [
             "answer_type": "multiple",
             "answers": [
                 {
-                    "type": "item",
-                    "value": {
-                        "text": "Forensic medical examination at a SARC",
-                        "correct": True,
-                    },
+                    "text": "Forensic medical examination at a SARC",
+                    "correct": True,
                 },
                 {
-                    "type": "item",
-                    "value": {
-                        "text": "Waiting for the suspect to volunteer an account",
-                        "correct": False,
-                    },
+                    "text": "Waiting for the suspect to volunteer an account",
+                    "correct": False,
                 },
                 {
-                    "type": "item",
-                    "value": {
-                        "text": "Securing the victim's first account",
-                        "correct": True,
-                    },
+                    "text": "Securing the victim's first account",
+                    "correct": True,
                 },
             ],
             "explanation": "Forensic and first-account evidence are lost if not secured early.",

@@ -1,7 +1,6 @@
+from tests.factories.training import make_module
 from training.models import Enrolment, LessonProgress
 from training.selectors import progress_for
-
-from tests.factories.training import make_module
 
 
 def lessons(module):
