@@ -98,13 +98,35 @@ class VideoBlock(blocks.StructBlock):
         return value
 
 
+class CiteGuidanceBlock(blocks.StructBlock):
+    """A link to a guidance page showing its current version. When that guidance gets
+    a major version, the module's trainers are told (wagtail_hooks.py)."""
+
+    page = blocks.PageChooserBlock(
+        page_type="guidance.GuidancePage",
+        help_text="The guidance this lesson relies on, e.g. 'Planning the first 48 "
+        "hours'",
+    )
+    note = blocks.CharBlock(
+        required=False,
+        help_text="Why to read it, e.g. 'Read section 2 before the next lesson.'",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "training/blocks/cite_guidance_block.html"
+        description = "Cite a guidance page; readers see its current version."
+        preview_value = {"note": "Read the section on early evidence."}
+
+
 class LessonStreamBlock(BaseStreamBlock):
-    """A lesson's body: the shared blocks plus scenarios, reflections and videos
-    (key points come from the shared library)."""
+    """A lesson's body: the shared blocks plus scenarios, reflections, videos and
+    guidance citations (key points come from the shared library)."""
 
     scenario = ScenarioBlock()
     reflection = ReflectionBlock()
     video = VideoBlock()
+    cite_guidance = CiteGuidanceBlock()
 
 
 class AnswerBlock(blocks.StructBlock):
