@@ -4,4 +4,9 @@ from . import views
 
 app_name = "search"
 
-urlpatterns = [path("", views.search, name="search")]
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("autocomplete/", views.autocomplete, name="autocomplete"),
+    path("suggest/", views.suggest, name="suggest"),
+    path("report/", views.report, name="report"),
+]

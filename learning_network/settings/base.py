@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -121,10 +122,43 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Search -------------------------------------------------------------------------
-# Wagtail's database backend by default; ELASTICSEARCH_URL is read here and used by the
-# search issue to switch to Wagtail's Elasticsearch backend.
+# Wagtail's database backend by default (PostgreSQL full-text search with the English
+# configuration; SQLite FTS5 on the embedded default). ELASTICSEARCH_URL switches to
+# Wagtail's elasticsearch9 backend, OPENSEARCH_URL to its opensearch3 backend; both carry
+# the English analyzer and the glossary synonyms (search/backends.py). After switching,
+# rebuild the index: `python manage.py rebuild_modelsearch_index`.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+OPENSEARCH_URL = env("OPENSEARCH_URL", default="")
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="learning-network")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch9",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+            "TIMEOUT": 5,
+        }
+    }
+elif OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch3",
+            "URLS": [OPENSEARCH_URL],
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+            "TIMEOUT": 5,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.database",
+            # english_unaccent (English stemming, accents folded) is created by
+            # search/migrations/0002 on PostgreSQL; SQLite FTS5 ignores the setting.
+            "SEARCH_CONFIG": "english_unaccent"
+            if "postgresql" in DATABASES["default"]["ENGINE"]
+            else "english",
+        }
+    }
 
 # --- E-mail -------------------------------------------------------------------------
 # EMAIL_URL picks the transport (smtp://user:pass@host:587, consolemail://, ...).

@@ -1,0 +1,45 @@
+"""Forum threads and posts as search sources, wired to forums.selectors once the forums
+app has them (thread_list_visible_to, post_list_visible_to)."""
+
+
+def sources(selector, model) -> list:
+    from .sources import Source
+
+    found = []
+    thread_visible = selector("forums.selectors", "thread_list_visible_to")
+    thread_model = model("forums", "Thread")
+    if thread_visible and thread_model:
+        found.append(
+            Source(
+                key="thread",
+                label="Forum thread",
+                model=thread_model,
+                visible_to=thread_visible,
+                date_field="created_at",
+                force_path="category__force",
+                title=lambda obj: obj.title,
+                url=lambda obj, request: obj.get_absolute_url(),
+                summary=lambda obj: "",
+                select_related=("category",),
+                autocomplete_via_backend=False,
+            )
+        )
+    post_visible = selector("forums.selectors", "post_list_visible_to")
+    post_model = model("forums", "Post")
+    if post_visible and post_model:
+        found.append(
+            Source(
+                key="post",
+                label="Forum reply",
+                model=post_model,
+                visible_to=post_visible,
+                date_field="created_at",
+                force_path="thread__category__force",
+                title=lambda obj: obj.thread.title,
+                url=lambda obj, request: obj.get_absolute_url(),
+                summary=lambda obj: obj.body,
+                select_related=("thread", "thread__category"),
+                autocomplete_via_backend=False,
+            )
+        )
+    return found

@@ -1,0 +1,56 @@
+"""Snippets with the matched words marked. Everything that is not a match is escaped,
+so hostile content in a post or page can never inject markup."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+_SPLIT = re.compile(r"([\w']+)", re.UNICODE)
+_SUFFIXES = ("ing", "ings", "ed", "es", "s", "ly", "er", "ers")
+
+
+def stem(word: str) -> str:
+    word = word.lower().strip("'")
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _match_stems(terms: list[str]) -> set[str]:
+    stems = set()
+    for term in terms:
+        for word in _SPLIT.findall(term):
+            if len(word) >= 2:
+                stems.add(stem(word))
+    return stems
+
+
+def highlight(text: str, terms: list[str], *, words: int = 40) -> SafeString:
+    """Up to ``words`` words of ``text`` around the first match, escaped, with each
+    word that matches a query term (after light stemming) in <mark>."""
+    text = " ".join((text or "").split())
+    if not text:
+        return mark_safe("")
+    stems = _match_stems(terms)
+    parts = _SPLIT.split(text)  # odd indexes are words
+    word_positions = [i for i in range(1, len(parts), 2)]
+    matched = {i for i in word_positions if stem(parts[i]) in stems}
+    start_word = 0
+    if matched:
+        first = word_positions.index(min(matched))
+        start_word = max(0, first - 10)
+    start = word_positions[start_word] if word_positions else 0
+    stop_word = start_word + words
+    stop = word_positions[stop_word] if stop_word < len(word_positions) else len(parts)
+    out = ["…" if start_word > 0 else ""]
+    for i in range(start, stop):
+        piece = parts[i]
+        if i in matched:
+            out.append(f"<mark>{escape(piece)}</mark>")
+        else:
+            out.append(escape(piece))
+    if stop < len(parts):
+        out.append("…")
+    return mark_safe("".join(out).strip())  # noqa: S308 (every piece escaped above)

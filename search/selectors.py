@@ -1,0 +1,612 @@
+"""One search across every source a user may see.
+
+Permissions are filters in the query: each source's queryset comes from its app's
+visibility selector and the backend searches *within* it, so totals, facets and pages
+only ever count what the user may see. Only the slice a page shows is fetched.
+"""
+
+import difflib
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from modelsearch.backends import get_search_backend
+from modelsearch.conf import get_app_config
+from modelsearch.query import And, Or
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from . import query as q
+from .glossary import ACRONYMS, EXPANSIONS
+from .highlight import highlight
+from .sources import Source, get_sources
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 20
+MAX_PAGES = 50
+ES_FACET_LIMIT = 1000
+DATE_BUCKETS = [
+    ("month", "Past month", 31),
+    ("year", "Past year", 365),
+    ("older", "Older than a year", None),
+]
+SORTS = {"relevance": "Relevance", "newest": "Newest"}
+# Relative weight of each type when results of several types are merged by relevance.
+TYPE_WEIGHTS = {
+    "guidance": 1.5,
+    "module": 1.3,
+    "lesson": 1.0,
+    "thread": 1.1,
+    "post": 0.8,
+}
+
+
+@dataclass
+class Filters:
+    types: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    forces: list[str] = field(default_factory=list)
+    date: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.types or self.themes or self.forces or self.date)
+
+
+@dataclass
+class Result:
+    source: Source
+    obj: object
+    score: float
+    date: object = None
+    title: str = ""
+    url: str = ""
+    themes: list = field(default_factory=list)
+    force: object = None
+    snippet: str = ""
+
+    @property
+    def type_key(self):
+        return self.source.key
+
+    @property
+    def type_label(self):
+        return self.source.label
+
+
+@dataclass
+class FacetValue:
+    key: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Outcome:
+    query: str
+    parsed: q.ParsedQuery | None = None
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    num_pages: int = 0
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    did_you_mean: str = ""
+    degraded: bool = False
+    relaxed: bool = False
+    promotions: list = field(default_factory=list)
+    sort: str = "relevance"
+
+
+def _vendor(backend) -> str:
+    return getattr(backend, "vendor", "") or connection.vendor
+
+
+def _date_cutoff(days):
+    return timezone.now() - timedelta(days=days)
+
+
+def _filtered_queryset(source: Source, user, filters: Filters):
+    """The source's visible queryset narrowed by the chosen facets, or None when a
+    facet excludes the whole source."""
+    if filters.types and source.key not in filters.types:
+        return None
+    qs = source.queryset(user)
+    model = source.model
+    if filters.themes:
+        if not source.theme_path:
+            return None
+        qs = qs.filter(
+            pk__in=model.objects.filter(
+                **{f"{source.theme_path}__slug__in": filters.themes}
+            ).values("pk")
+        )
+    if filters.forces:
+        if not source.force_path:
+            return None
+        qs = qs.filter(**{f"{source.force_path}__slug__in": filters.forces})
+    if filters.date:
+        days = {"month": 31, "year": 365}.get(filters.date)
+        if days:
+            qs = qs.filter(**{f"{source.date_field}__gte": _date_cutoff(days)})
+        elif filters.date == "older":
+            qs = qs.filter(**{f"{source.date_field}__lt": _date_cutoff(365)})
+    return qs
+
+
+def _matched(source: Source, results, backend):
+    """A plain queryset of every matching row (still permission-filtered), for counts
+    and facets computed in the database."""
+    if _vendor(backend) in ("postgresql", "sqlite", "mysql"):
+        matched = results.get_queryset().order_by().values("pk")
+        return source.model._default_manager.filter(pk__in=matched)
+    ids = [obj.pk for obj in results[:ES_FACET_LIMIT]]
+    return source.model._default_manager.filter(pk__in=ids)
+
+
+@dataclass
+class _SourceRun:
+    source: Source
+    results: object
+    matched: object
+    total: int = 0
+    date_counts: dict = field(default_factory=dict)
+
+
+def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
+    if sort == "newest":
+        qs = qs.order_by(f"-{source.date_field}", "-pk")
+    results = backend.search(
+        query_obj, qs, order_by_relevance=(sort != "newest")
+    ).annotate_score("_score")
+    matched = _matched(source, results, backend)
+    month, year = _date_cutoff(31), _date_cutoff(365)
+    date = source.date_field
+    counts = matched.aggregate(
+        total=Count("pk"),
+        month=Count("pk", filter=Q(**{f"{date}__gte": month})),
+        year=Count("pk", filter=Q(**{f"{date}__gte": year})),
+    )
+    if _vendor(backend) not in ("postgresql", "sqlite", "mysql"):
+        counts["total"] = results.count()
+    run = _SourceRun(source=source, results=results, matched=matched)
+    run.total = counts["total"]
+    run.date_counts = {
+        "month": counts["month"],
+        "year": counts["year"],
+        "older": counts["total"] - counts["year"],
+    }
+    return run
+
+
+def _group_counts(runs, path_attr) -> dict[str, tuple[str, int]]:
+    totals: dict[str, list] = {}
+    for run in runs:
+        path = getattr(run.source, path_attr)
+        if not path or not run.total:
+            continue
+        rows = (
+            run.matched.values(f"{path}__slug", f"{path}__name")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        for row in rows:
+            slug = row[f"{path}__slug"]
+            if slug is None:
+                continue
+            entry = totals.setdefault(slug, [row[f"{path}__name"], 0])
+            entry[1] += row["n"]
+    return {slug: (name, n) for slug, (name, n) in totals.items()}
+
+
+def _facets(runs, all_sources, filters: Filters) -> dict[str, list[FacetValue]]:
+    by_key = {run.source.key: run.total for run in runs}
+    facets = {
+        "type": [
+            FacetValue(s.key, s.label, by_key.get(s.key, 0), s.key in filters.types)
+            for s in all_sources
+        ]
+    }
+    themes = _group_counts(runs, "theme_path")
+    facets["theme"] = [
+        FacetValue(slug, name, n, slug in filters.themes)
+        for slug, (name, n) in sorted(themes.items(), key=lambda kv: kv[1][0])
+    ]
+    forces = _group_counts(runs, "force_path")
+    facets["force"] = [
+        FacetValue(slug, name, n, slug in filters.forces)
+        for slug, (name, n) in sorted(forces.items(), key=lambda kv: kv[1][0])
+    ]
+    facets["date"] = [
+        FacetValue(
+            key,
+            label,
+            sum(run.date_counts.get(key, 0) for run in runs),
+            filters.date == key,
+        )
+        for key, label, _days in DATE_BUCKETS
+    ]
+    return facets
+
+
+def _index_texts(objs_by_source, backend) -> dict:
+    """Plain text the database backend already stored for each result, for snippets."""
+    texts = {}
+    if _vendor(backend) not in ("postgresql", "sqlite"):
+        return texts
+    IndexEntry = get_app_config().get_model("IndexEntry")
+
+    field_name = "body_text" if _vendor(backend) == "postgresql" else "body"
+    for source, objs in objs_by_source.items():
+        if not objs:
+            continue
+        ct = ContentType.objects.get_for_model(source.model)
+        rows = IndexEntry.objects.filter(
+            content_type=ct, object_id__in=[str(o.pk) for o in objs]
+        ).values_list("object_id", field_name)
+        for object_id, text in rows:
+            texts[(source.key, object_id)] = text or ""
+    return texts
+
+
+def _build_results(picked, parsed, request, backend) -> list[Result]:
+    objs_by_source: dict[Source, list] = {}
+    for source, obj, _score in picked:
+        objs_by_source.setdefault(source, []).append(obj)
+    # Load related rows for the slice only: a fixed number of queries per page.
+    for source, objs in objs_by_source.items():
+        if source.prefetch_related or source.select_related:
+            fresh = source.model._default_manager.filter(pk__in=[o.pk for o in objs])
+            if source.select_related:
+                fresh = fresh.select_related(*source.select_related)
+            if source.prefetch_related:
+                fresh = fresh.prefetch_related(*source.prefetch_related)
+            loaded = {o.pk: o for o in fresh}
+            objs_by_source[source] = [loaded.get(o.pk, o) for o in objs]
+    texts = _index_texts(objs_by_source, backend)
+    position = {source: 0 for source in objs_by_source}
+    terms = parsed.highlight_terms() if parsed else []
+    results = []
+    for source, _obj, score in picked:
+        obj = objs_by_source[source][position[source]]
+        position[source] += 1
+        themes = []
+        if source.theme_path:
+            themes = list(getattr(obj, source.theme_path).all())
+        force = None
+        if source.force_path:
+            force = obj
+            for part in source.force_path.split("__"):
+                force = getattr(force, part, None) if force is not None else None
+        text = " ".join(
+            part
+            for part in (source.summary(obj), texts.get((source.key, str(obj.pk)), ""))
+            if part
+        )
+        results.append(
+            Result(
+                source=source,
+                obj=obj,
+                score=score,
+                date=getattr(obj, source.date_field, None),
+                title=source.title(obj),
+                url=source.url(obj, request),
+                themes=themes,
+                force=force,
+                snippet=highlight(text, terms),
+            )
+        )
+    return results
+
+
+def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources):
+    runs = []
+    for source in sources:
+        qs = _filtered_queryset(source, user, filters)
+        if qs is None:
+            continue
+        runs.append(_run_source(source, qs, query_obj, sort, backend))
+    total = sum(run.total for run in runs)
+    need = page * per_page
+    candidates = []
+    for run in runs:
+        if not run.total:
+            continue
+        weight = TYPE_WEIGHTS.get(run.source.key, 1.0)
+        for obj in run.results[:need]:
+            score = float(getattr(obj, "_score", 0) or 0) * weight
+            candidates.append((run.source, obj, score))
+    if sort == "newest":
+        epoch = timezone.now().replace(year=1970)
+        candidates.sort(
+            key=lambda c: getattr(c[1], c[0].date_field, None) or epoch, reverse=True
+        )
+    else:
+        candidates.sort(key=lambda c: c[2], reverse=True)
+    picked = candidates[(page - 1) * per_page : need]
+    return runs, total, picked
+
+
+def _relaxed(query_obj):
+    """All words required found nothing: accept any of them (ranked by how many)."""
+    if isinstance(query_obj, And):
+        return Or(query_obj.subqueries)
+    return None
+
+
+def search_site(
+    user,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    request=None,
+) -> Outcome:
+    filters = filters or Filters()
+    sort = sort if sort in SORTS else "relevance"
+    page = max(1, min(page, MAX_PAGES))
+    outcome = Outcome(query=q.normalise(query), sort=sort, page=page)
+    parsed = q.parse(query)
+    outcome.parsed = parsed
+    query_obj = q.build(parsed)
+    sources = get_sources()
+    if query_obj is None:
+        return outcome
+    backend = get_search_backend()
+    try:
+        with transaction.atomic():
+            runs, total, picked = _search_all(
+                user, query_obj, filters, sort, page, per_page, backend, sources
+            )
+            if not total and not filters.active:
+                relaxed = _relaxed(query_obj)
+                if relaxed is not None:
+                    runs, total, picked = _search_all(
+                        user, relaxed, filters, sort, page, per_page, backend, sources
+                    )
+                    outcome.relaxed = bool(total)
+            outcome.total = total
+            outcome.facets = _facets(runs, sources, filters)
+            outcome.results = _build_results(picked, parsed, request, backend)
+    except Exception:
+        logger.exception("Search backend failed for %r", outcome.query)
+        outcome.degraded = True
+        _fallback(outcome, user, parsed, filters, sources, request, per_page)
+    outcome.num_pages = min(MAX_PAGES, math.ceil(outcome.total / per_page))
+    if outcome.total == 0 and not outcome.degraded:
+        outcome.did_you_mean = did_you_mean(user, parsed, backend, sources)
+    return outcome
+
+
+def _fallback(outcome, user, parsed, filters, sources, request, per_page):
+    """The backend is down: titles containing every word, still permission-filtered."""
+    picked = []
+    words = parsed.terms + parsed.phrases
+    for source in sources:
+        qs = _filtered_queryset(source, user, filters)
+        if qs is None or not words:
+            continue
+        title_field = "title" if hasattr(source.model, "title") else None
+        if title_field is None:
+            continue
+        condition = Q()
+        for word in words:
+            condition &= Q(title__icontains=word)
+        try:
+            found = list(qs.filter(condition)[:per_page])
+        except Exception:
+            logger.exception("Fallback search failed for %s", source.key)
+            continue
+        picked.extend((source, obj, 0.0) for obj in found)
+    picked = picked[:per_page]
+    outcome.total = len(picked)
+    outcome.results = [
+        Result(
+            source=s,
+            obj=o,
+            score=0.0,
+            date=getattr(o, s.date_field, None),
+            title=s.title(o),
+            url=s.url(o, request),
+        )
+        for s, o, _ in picked
+    ]
+
+
+# --- Did you mean -------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _vocabulary_candidates(term: str) -> list[str]:
+    """Title words that look like ``term``: pg_trgm word similarity over the index's
+    title text on PostgreSQL (GIN trigram index), a bounded scan elsewhere."""
+    IndexEntry = get_app_config().get_model("IndexEntry")
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.35")
+            cursor.execute(
+                f"SELECT title_text FROM {IndexEntry._meta.db_table} "  # noqa: S608
+                "WHERE %s <%% title_text "
+                "ORDER BY word_similarity(%s, title_text) DESC LIMIT 25",
+                [term, term],
+            )
+            titles = [row[0] for row in cursor.fetchall()]
+    else:
+        field_name = "title"
+        titles = list(
+            IndexEntry.objects.values_list(field_name, flat=True).order_by("-pk")[:5000]
+        )
+    words = set()
+    for title in titles:
+        words.update(_WORD.findall((title or "").lower()))
+    return list(words)
+
+
+def _glossary_words() -> set[str]:
+    words = set(ACRONYMS)
+    for expansion in EXPANSIONS:
+        words.update(expansion.split())
+    return words
+
+
+def did_you_mean(user, parsed: q.ParsedQuery, backend, sources) -> str:
+    """Another spelling of a misspelt query, offered only when it finds something."""
+    if not parsed or not parsed.terms:
+        return ""
+    glossary = _glossary_words()
+    changed = False
+    corrected = []
+    try:
+        with transaction.atomic():
+            for term in parsed.terms:
+                if term in glossary or len(term) < 4:
+                    corrected.append(term)
+                    continue
+                vocabulary = set(_vocabulary_candidates(term)) | glossary
+                if term in vocabulary:
+                    corrected.append(term)
+                    continue
+                best = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
+                if best and best[0] != term:
+                    corrected.append(best[0])
+                    changed = True
+                else:
+                    corrected.append(term)
+            if not changed:
+                return ""
+            suggestion = " ".join(
+                corrected + [f'"{phrase}"' for phrase in parsed.phrases]
+            )
+            query_obj = q.build(q.parse(suggestion))
+            for source in sources:
+                if backend.search(query_obj, source.queryset(user)).count():
+                    return suggestion
+                relaxed = _relaxed(query_obj)
+                if (
+                    relaxed is not None
+                    and backend.search(relaxed, source.queryset(user)).count()
+                ):
+                    return suggestion
+    except Exception:
+        logger.exception("Did-you-mean failed for %r", parsed.raw)
+    return ""
+
+
+# --- Autocomplete and "before asking" ----------------------------------------------
+
+
+def autocomplete(user, prefix: str, *, limit: int = 8, request=None) -> list[dict]:
+    """Titles starting with what was typed, from everything the user may see."""
+    prefix = q.normalise(prefix)
+    if len(prefix) < 2:
+        return []
+    backend = get_search_backend()
+    found = []
+    seen = set()
+    for source in get_sources():
+        if source.key == "post":
+            continue
+        qs = source.queryset(user)
+        try:
+            with transaction.atomic():
+                if source.autocomplete_via_backend:
+                    rows = list(backend.autocomplete(prefix, qs)[:limit])
+                else:
+                    rows = list(
+                        qs.filter(title__icontains=prefix).order_by(
+                            f"-{source.date_field}"
+                        )[:limit]
+                    )
+        except Exception:
+            logger.exception("Autocomplete failed for %s", source.key)
+            continue
+        for obj in rows:
+            title = source.title(obj)
+            if title.lower() in seen:
+                continue
+            seen.add(title.lower())
+            found.append(
+                {"title": title, "url": source.url(obj, request), "type": source.label}
+            )
+    lowered = prefix.lower()
+    found.sort(key=lambda r: (not r["title"].lower().startswith(lowered), r["title"]))
+    return found[:limit]
+
+
+def suggest_before_asking(user, title: str, *, limit: int = 5, request=None):
+    """Guidance and threads matching a new thread's title, for the new-thread form."""
+    filters = Filters(types=["guidance", "thread"])
+    available = {s.key for s in get_sources()}
+    filters.types = [t for t in filters.types if t in available]
+    if not filters.types or len(q.normalise(title)) < 3:
+        return Outcome(query=title)
+    outcome = search_site(user, title, filters=filters, per_page=limit, request=request)
+    if not outcome.results and not outcome.degraded:
+        # A title is a sentence: any of its words will do, ranked.
+        parsed = q.parse(title)
+        query_obj = _relaxed(q.build(parsed))
+        if query_obj is not None:
+            backend = get_search_backend()
+            with transaction.atomic():
+                sources = [s for s in get_sources() if s.key in filters.types]
+                runs, total, picked = _search_all(
+                    user, query_obj, filters, "relevance", 1, limit, backend, sources
+                )
+                outcome.total = total
+                outcome.results = _build_results(picked, parsed, request, backend)
+    return outcome
+
+
+# --- Promoted results ---------------------------------------------------------------
+
+
+def promotions_for(user, query: str, *, request=None) -> list[dict]:
+    """Editors' picks (wagtail.contrib.search_promotions) for this query that the user
+    may see. Reads only: Query.get() would create a row, so it is not used here."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    normalised = " ".join(query.lower().split())
+    if not normalised:
+        return []
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    by_model = {s.model: s for s in get_sources()}
+    found = []
+    for pick in picks:
+        if pick.page_id:
+            page = pick.page.specific
+            source = by_model.get(type(page))
+            if source is not None:
+                if not source.queryset(user).filter(pk=page.pk).exists():
+                    continue
+            elif not page.live:
+                continue
+            found.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "description": pick.description,
+                }
+            )
+        elif pick.external_link_url:
+            found.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+    return found

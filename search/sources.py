@@ -1,0 +1,147 @@
+"""The registry of what search searches.
+
+Each Source names a content type and how to get the queryset a user may see: always the
+owning app's public visibility selector, so search applies exactly the rules the app's
+own views do, inside the query (counts and facets are computed from the same filtered
+querysets). A source whose app is not installed or has no selector yet is left out, so
+search works with whatever apps exist.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import apps
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Length, Substr
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(eq=False)
+class Source:
+    key: str  # used in URLs: ?type=guidance
+    label: str  # shown on results: "Guidance"
+    model: type
+    visible_to: Callable  # fn(user) -> QuerySet of what the user may see
+    date_field: str
+    theme_path: str | None = None  # lookup to Theme, e.g. "themes"
+    force_path: str | None = None  # lookup to Force, e.g. "category__force"
+    title: Callable = field(default=lambda obj: obj.title)
+    url: Callable = field(default=lambda obj, request: obj.get_url(request))
+    summary: Callable = field(default=lambda obj: getattr(obj, "summary", "") or "")
+    select_related: tuple = ()
+    prefetch_related: tuple = ()
+    autocomplete_via_backend: bool = True  # False: title__icontains in the queryset
+
+    def queryset(self, user) -> QuerySet:
+        return self.visible_to(user)
+
+
+def _selector(module_path: str, name: str):
+    """The named function of an app's selectors module, or None if not there yet."""
+    app_label = module_path.split(".")[0]
+    if not apps.is_installed(app_label):
+        return None
+    try:
+        return getattr(import_module(module_path), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _model(app_label: str, name: str):
+    try:
+        return apps.get_model(app_label, name)
+    except LookupError:
+        return None
+
+
+def _guidance() -> list[Source]:
+    visible = _selector("guidance.selectors", "guidance_list_visible_to")
+    model = _model("guidance", "GuidancePage")
+    if not (visible and model):
+        return []
+    return [
+        Source(
+            key="guidance",
+            label="Guidance",
+            model=model,
+            visible_to=visible,
+            date_field="last_published_at",
+            theme_path="themes",
+            prefetch_related=("themes",),
+        )
+    ]
+
+
+def _lessons_visible(module_visible, lesson_model):
+    def visible(user):
+        steplen = lesson_model.steplen
+        modules = module_visible(user).values("path")
+        lessons = (
+            lesson_model.objects.live()
+            .annotate(
+                _parent_path=Substr("path", 1, Length("path") - steplen),
+            )
+            .filter(_parent_path__in=modules)
+        )
+        if not user.is_authenticated:
+            lessons = lessons.filter(is_public=True)
+        return lessons
+
+    return visible
+
+
+def _training() -> list[Source]:
+    module_visible = _selector("training.selectors", "module_list_visible_to")
+    module_model = _model("training", "ModulePage")
+    if not (module_visible and module_model):
+        return []
+    sources = [
+        Source(
+            key="module",
+            label="Training module",
+            model=module_model,
+            visible_to=module_visible,
+            date_field="last_published_at",
+            theme_path="themes",
+            prefetch_related=("themes",),
+        )
+    ]
+    lesson_model = _model("training", "LessonPage")
+    if lesson_model is not None:
+        lesson_visible = _selector(
+            "training.selectors", "lesson_list_visible_to"
+        ) or _lessons_visible(module_visible, lesson_model)
+        sources.append(
+            Source(
+                key="lesson",
+                label="Training lesson",
+                model=lesson_model,
+                visible_to=lesson_visible,
+                date_field="last_published_at",
+            )
+        )
+    return sources
+
+
+def _forums() -> list[Source]:
+    from . import forum_source
+
+    return forum_source.sources(_selector, _model)
+
+
+def get_sources() -> list[Source]:
+    """Every source that exists in this deployment, in display order."""
+    from modelsearch.index import class_is_indexed
+
+    sources = [*_guidance(), *_training(), *_forums()]
+    return [s for s in sources if class_is_indexed(s.model)]
+
+
+def get_source(key: str) -> Source | None:
+    return next((s for s in get_sources() if s.key == key), None)
+
+
+__all__ = ["Source", "get_sources", "get_source", "F", "Q"]
