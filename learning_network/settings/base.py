@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.NetworkUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -266,6 +266,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Administrators never set passwords; people set their own through password reset.
+WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed look-ups: nothing may reach the internet
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through the permission check
 
