@@ -41,7 +41,7 @@ def test_the_admin_user_forms_ask_for_display_name_force_and_job_role(
 ):
     client.force_login(administrator)
 
-    for url in ("/admin/users/add/", f"/admin/users/edit/{officer.pk}/"):
+    for url in ("/admin/users/new/", f"/admin/users/edit/{officer.pk}/"):
         response = client.get(url)
 
         assert response.status_code == 200
