@@ -189,11 +189,12 @@ class GuidancePage(RoutablePageMixin, BasePage):
 
         return guidance_history(request, self)
 
-    @re_route(r"^versions/(?P<number>\d+\.\d+)/$")
-    def version(self, request, number):
+    # "versions/3-1/": Wagtail's page URLs allow no dots in a path segment.
+    @re_route(r"^versions/(?P<major>\d+)-(?P<minor>\d+)/$")
+    def version(self, request, major, minor):
         from .views import guidance_version_detail
 
-        return guidance_version_detail(request, self, number)
+        return guidance_version_detail(request, self, f"{int(major)}.{int(minor)}")
 
     @route("compare/")
     def compare(self, request):
@@ -262,7 +263,7 @@ class GuidanceVersion(models.Model):
 
     def get_url(self) -> str:
         return self.page.url + self.page.reverse_subpage(
-            "version", kwargs={"number": self.number}
+            "version", kwargs={"major": self.major, "minor": self.minor}
         )
 
     def previous(self):

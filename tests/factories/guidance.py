@@ -1,0 +1,71 @@
+"""Guidance pages for tests: created under the library (migration 0002) and published
+through Wagtail's own revision.publish(), so versions are recorded as in real use."""
+
+import datetime
+
+from django.utils import timezone
+
+from core.models import Theme
+from guidance.models import Audience, GuidanceIndexPage, GuidancePage
+
+
+def guidance_index() -> GuidanceIndexPage:
+    return GuidanceIndexPage.objects.get(slug="guidance")
+
+
+def body(*paragraphs: str) -> list[dict]:
+    blocks = [{"type": "heading", "value": {"text": "What to do", "level": "h2"}}]
+    blocks += [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
+    return blocks
+
+
+def make_guidance(
+    *,
+    title: str = "Planning the first 48 hours",
+    themes=("suspect-focused-investigations",),
+    audiences=("investigators",),
+    paragraphs=("Secure the first account and identify the suspect early.",),
+    publish: bool = True,
+    change_note: str = "First published.",
+    user=None,
+    review_by: datetime.date | None = None,
+    **fields,
+) -> GuidancePage:
+    page = GuidancePage(
+        title=title,
+        summary=fields.pop("summary", f"How to approach {title.lower()}."),
+        body=body(*paragraphs),
+        review_by=review_by or timezone.localdate() + datetime.timedelta(days=365),
+        change_note=change_note,
+        change_is_major=True,
+        live=False,
+        **fields,
+    )
+    page.themes = list(Theme.objects.filter(slug__in=themes))
+    page.audiences = list(Audience.objects.filter(slug__in=audiences))
+    guidance_index().add_child(instance=page)
+    revision = page.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+    return GuidancePage.objects.get(pk=page.pk)
+
+
+def publish_version(
+    page: GuidancePage,
+    *,
+    major: bool,
+    note: str,
+    user=None,
+    paragraphs=None,
+    **changes,
+) -> GuidancePage:
+    """Edit the latest draft, save a revision and publish it; returns the live page."""
+    draft = page.get_latest_revision_as_object()
+    draft.change_is_major = major
+    draft.change_note = note
+    if paragraphs is not None:
+        draft.body = body(*paragraphs)
+    for name, value in changes.items():
+        setattr(draft, name, value)
+    draft.save_revision(user=user).publish(user=user)
+    return GuidancePage.objects.get(pk=page.pk)

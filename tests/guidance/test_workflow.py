@@ -1,0 +1,240 @@
+"""Publishing goes through the workflow: specialist review, then sign-off."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+from core.models import Theme
+from guidance.models import GuidancePage
+from guidance.roles import SIGN_OFF_GROUP, WORKFLOW_NAME
+from guidance.selectors import guidance_list_visible_to
+from guidance.wagtail_hooks import guidance_theme_resources
+from tests.factories import make_user
+from tests.factories.guidance import make_guidance
+from tests.helpers import enrol_totp
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(email, *groups):
+    user = make_user(email=email, groups=groups)
+    enrol_totp(user)
+    return user
+
+
+@pytest.fixture
+def writer():
+    return staff("writer@college.police.uk", "Guidance editors")
+
+
+@pytest.fixture
+def reviewer():
+    return staff("reviewer@thames-valley.police.uk", "Specialist reviewers")
+
+
+def edit_data(page, *, paragraph, note="Rewritten for the new CPS guidance.", **extra):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "body": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))]),
+        "review_by": page.review_by.isoformat(),
+        "protective_marking": page.protective_marking,
+        "change_is_major": "on",
+        "change_note": note,
+        "comments": inline_formset([]),
+    }
+    data.update(extra)
+    data = nested_form_data(data)
+    data["themes"] = [t.pk for t in page.themes.all()]
+    return data
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def test_the_library_uses_the_review_and_sign_off_workflow():
+    page = make_guidance()
+
+    workflow = page.get_workflow()
+
+    assert workflow.name == WORKFLOW_NAME
+    assert [t.name for t in workflow.tasks] == [
+        "Specialist review",
+        "Sign-off by a guidance editor",
+    ]
+
+
+def test_an_editor_without_sign_off_rights_cannot_publish_directly(client, writer):
+    page = make_guidance(paragraphs=["Old advice."])
+    client.force_login(writer)
+
+    response = client.post(
+        edit_url(page),
+        edit_data(page, paragraph="New advice.", **{"action-publish": "1"}),
+    )
+
+    assert response.status_code in (200, 302)
+    page = GuidancePage.objects.get(pk=page.pk)
+    assert [v.number for v in page.versions.all()] == ["1.0"]
+    assert "Old advice." in str(page.body)
+    with pytest.raises(PermissionDenied):
+        page.get_latest_revision().publish(user=writer)
+
+
+def test_sending_for_review_without_a_change_note_is_refused(client, writer):
+    page = make_guidance()
+    client.force_login(writer)
+
+    response = client.post(
+        edit_url(page),
+        edit_data(page, paragraph="New.", note="", **{"action-submit": "1"}),
+    )
+
+    assert response.status_code == 200
+    assert "Enter a change note" in response.content.decode()
+    assert not WorkflowState.objects.exists()
+
+
+def test_review_then_sign_off_publishes_a_major_version_signed_off_by_the_approver(
+    client, writer, reviewer, signer, officer
+):
+    page = make_guidance(paragraphs=["Old advice."])
+    client.force_login(writer)
+    client.post(
+        edit_url(page),
+        edit_data(page, paragraph="New advice.", **{"action-submit": "1"}),
+    )
+    state = WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS)
+
+    # In review: officers still read the live version and there is no new version.
+    client.force_login(officer)
+    assert "Old advice." in client.get(page.url).content.decode()
+    assert page.versions.count() == 1
+
+    # A guidance editor cannot approve the specialist review.
+    client.force_login(writer)
+    task_state = state.current_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+    client.post(approve, {"comment": ""})
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"
+
+    client.force_login(reviewer)
+    client.post(approve, {"comment": "Legally accurate."})
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Sign-off by a guidance editor"
+    assert not GuidancePage.objects.get(pk=page.pk).versions.filter(major=2).exists()
+
+    client.force_login(signer)
+    sign_off = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", state.current_task_state.pk],
+    )
+    client.post(sign_off, {"comment": ""})
+
+    page = GuidancePage.objects.get(pk=page.pk)
+    version = page.current_version
+    assert version.number == "2.0"
+    assert version.signed_off_by == signer
+    assert version.change_note == "Rewritten for the new CPS guidance."
+    assert "New advice." in str(page.body)
+
+
+def test_a_draft_never_published_is_a_404_and_in_no_listing(client_for, officer):
+    page = make_guidance(title="Secret draft", publish=False)
+    client = client_for(officer)
+
+    assert client.get("/guidance/secret-draft/").status_code == 404
+    assert client.get("/guidance/secret-draft/versions/").status_code == 404
+    assert "Secret draft" not in client.get("/guidance/").content.decode()
+    theme_page = client.get("/themes/suspect-focused-investigations/")
+    assert "Secret draft" not in theme_page.content.decode()
+    assert page not in guidance_list_visible_to(officer)
+    theme = Theme.objects.get(slug="suspect-focused-investigations")
+    assert guidance_theme_resources(officer, theme) == []
+
+
+def test_a_new_page_in_review_is_a_404_to_officers(client, writer, officer):
+    page = make_guidance(title="Under review", publish=False)
+    page.get_workflow().start(page, writer)
+
+    client.force_login(officer)
+
+    assert client.get("/guidance/under-review/").status_code == 404
+    assert "Under review" not in client.get("/guidance/").content.decode()
+
+
+def test_an_unpublished_page_is_a_404(client_for, officer):
+    page = make_guidance(title="Withdrawn advice")
+    page.unpublish()
+
+    response = client_for(officer).get("/guidance/withdrawn-advice/")
+
+    assert response.status_code == 404
+
+
+def test_anonymous_visitors_see_only_public_guidance(client):
+    make_guidance(title="Open guidance", is_public=True)
+    make_guidance(title="Members only")
+
+    assert client.get("/guidance/open-guidance/").status_code == 200
+    assert client.get("/guidance/members-only/").status_code == 302
+    titles = [p.title for p in guidance_list_visible_to(None)]
+    assert titles == ["Open guidance"]
+
+
+def test_the_sign_off_group_exists_with_publish_rights_only_on_the_library():
+    group = Group.objects.get(name=SIGN_OFF_GROUP)
+
+    codenames = {p.permission.codename for p in group.page_permissions.all()}
+
+    assert codenames == {"add_page", "change_page", "publish_page"}
+    assert {p.page.slug for p in group.page_permissions.all()} == {"guidance"}
+
+
+def test_a_sign_off_editor_must_enter_a_change_note_to_publish(client, signer):
+    page = make_guidance()
+    client.force_login(signer)
+
+    response = client.post(
+        edit_url(page),
+        edit_data(page, paragraph="New.", note=" ", **{"action-publish": "1"}),
+    )
+
+    assert response.status_code == 200
+    assert "Enter a change note" in response.content.decode()
+    assert [v.number for v in page.versions.all()] == ["1.0"]
+
+
+def test_a_sign_off_editor_publishes_directly_with_a_minor_change(client, signer):
+    page = make_guidance()
+    client.force_login(signer)
+
+    client.post(
+        edit_url(page),
+        edit_data(
+            page,
+            paragraph="Typo fixed.",
+            note="Fixed a typo.",
+            change_is_major="",
+            **{"action-publish": "1"},
+        ),
+    )
+
+    version = GuidancePage.objects.get(pk=page.pk).current_version
+    assert version.number == "1.1"
+    assert version.signed_off_by == signer
