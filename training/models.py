@@ -255,6 +255,9 @@ class LessonProgress(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"Lesson {self.lesson_id} done in enrolment {self.enrolment_id}"
+
 
 class AttemptQuerySet(models.QuerySet):
     def update(self, **kwargs):

@@ -1,0 +1,112 @@
+import csv
+import io
+
+from tests.factories import make_user
+from training.selectors import module_report
+from training.services import attempt_submit, enrolment_start
+
+PASS = {"q-charge": [0], "q-early": [0, 2]}
+FAIL = {"q-charge": [1], "q-early": [0]}
+
+
+def learners(module):
+    """Two Avon and Somerset learners (one passes, one fails) and one from West
+    Yorkshire who passes after failing once."""
+    avon_pass = make_user(email="a1@avon-and-somerset.police.uk")
+    avon_fail = make_user(email="a2@avon-and-somerset.police.uk", job_role="supervisor")
+    west = make_user(email="w1@west-yorkshire.police.uk", force="west-yorkshire")
+    attempt_submit(user=avon_pass, module=module, answers=PASS)
+    attempt_submit(user=avon_fail, module=module, answers=FAIL)
+    attempt_submit(user=west, module=module, answers=FAIL)
+    attempt_submit(user=west, module=module, answers=PASS)
+    enrolment_start(
+        user=make_user(email="a3@avon-and-somerset.police.uk"), module=module
+    )
+    return avon_pass, avon_fail, west
+
+
+def test_the_report_counts_started_completed_and_pass_rate_by_force_and_role(module):
+    learners(module)
+
+    report = module_report(module)
+
+    assert (report.totals.started, report.totals.completed) == (4, 2)
+    assert report.totals.pass_rate == 67  # 2 of the 3 who took the check
+    by_force = {row.label: row for row in report.by_force}
+    assert (
+        by_force["Avon and Somerset"].started,
+        by_force["Avon and Somerset"].completed,
+    ) == (3, 1)
+    assert by_force["Avon and Somerset"].pass_rate == 50
+    assert by_force["West Yorkshire"].pass_rate == 100
+    by_role = {row.label: row for row in report.by_role}
+    assert by_role["Supervisor"].pass_rate == 0
+    assert by_role["Investigator"].completed == 2
+    assert report.median_time is not None
+
+
+def test_the_report_counts_how_often_each_question_is_answered_wrongly(module):
+    learners(module)
+
+    report = module_report(module)
+
+    first, second = report.questions
+    assert (first.answered, first.wrong, first.wrong_rate) == (4, 2, 50)
+    assert (second.answered, second.wrong, second.wrong_rate) == (4, 2, 50)
+
+
+def test_a_trainer_sees_every_force_with_a_chart_and_a_table(
+    client_for, trainer, module
+):
+    learners(module)
+
+    response = client_for(trainer).get(f"/learning/reports/{module.pk}/")
+
+    assert response.status_code == 200
+    assert "Learners in every force" in response.text
+    assert "West Yorkshire" in response.text
+    assert "Avon and Somerset" in response.text
+    assert response.text.count('<svg class="ln-chart__svg" role="img"') == 3
+    assert response.text.count('<table class="govuk-table">') == 3
+
+
+def test_a_force_lead_sees_only_their_own_forces_learners(
+    client_for, force_lead, module
+):
+    learners(module)
+    client = client_for(force_lead)
+
+    page = client.get(f"/learning/reports/{module.pk}/")
+    download = client.get(f"/learning/reports/{module.pk}.csv")
+    index = client.get("/learning/reports/")
+
+    assert page.status_code == 200
+    assert "Learners in Avon and Somerset only" in page.text
+    assert "West Yorkshire" not in page.text
+    assert "West Yorkshire" not in download.content.decode()
+    assert module_report(module, force=force_lead.force).totals.started == 3
+    assert "Learners in Avon and Somerset only" in index.text
+
+
+def test_the_csv_export_has_the_rows_of_the_report(client_for, trainer, module):
+    learners(module)
+
+    response = client_for(trainer).get(f"/learning/reports/{module.pk}.csv")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"].startswith("text/csv")
+    assert ["All", "All learners", "4", "3", "2", "67"] in rows
+    assert ["Force", "West Yorkshire", "1", "1", "1", "100"] in rows
+    assert rows[-2][0] == "1" and rows[-2][2:] == ["4", "2", "50"]
+
+
+def test_officers_get_a_404_for_reports(client_for, officer, module):
+    client = client_for(officer)
+
+    assert client.get("/learning/reports/").status_code == 404
+    assert client.get(f"/learning/reports/{module.pk}/").status_code == 404
+    assert client.get(f"/learning/reports/{module.pk}.csv").status_code == 404
+
+
+def test_a_report_on_a_module_that_does_not_exist_is_a_404(client_for, trainer):
+    assert client_for(trainer).get("/learning/reports/999999/").status_code == 404
