@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 MAX_PAGES = 50
 ES_FACET_LIMIT = 1000
+ENGINE_ID_LIMIT = 20_000
 DATE_BUCKETS = [
     ("month", "Past month", 31),
     ("year", "Past year", 365),
@@ -140,6 +141,17 @@ def _filtered_queryset(source: Source, user, filters: Filters):
     return qs
 
 
+def _for_backend(source: Source, qs, backend):
+    """Elasticsearch/OpenSearch can only filter on indexed FilterFields, so the
+    visibility rules are resolved to ids in SQL and sent as a terms filter inside the
+    engine query (bounded; see docs/search.md). Database backends take the queryset as
+    it is."""
+    if _vendor(backend) in ("postgresql", "sqlite", "mysql"):
+        return qs
+    ids = list(qs.order_by().values_list("pk", flat=True)[:ENGINE_ID_LIMIT])
+    return source.model._default_manager.filter(pk__in=ids).order_by(*qs.query.order_by)
+
+
 def _matched(source: Source, results, backend):
     """A plain queryset of every matching row (still permission-filtered), for counts
     and facets computed in the database."""
@@ -162,6 +174,7 @@ class _SourceRun:
 def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
     if sort == "newest":
         qs = qs.order_by(f"-{source.date_field}", "-pk")
+    qs = _for_backend(source, qs, backend)
     results = backend.search(
         query_obj, qs, order_by_relevance=(sort != "newest")
     ).annotate_score("_score")
@@ -173,8 +186,6 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
         month=Count("pk", filter=Q(**{f"{date}__gte": month})),
         year=Count("pk", filter=Q(**{f"{date}__gte": year})),
     )
-    if _vendor(backend) not in ("postgresql", "sqlite", "mysql"):
-        counts["total"] = results.count()
     run = _SourceRun(source=source, results=results, matched=matched)
     run.total = counts["total"]
     run.date_counts = {
@@ -520,7 +531,11 @@ def autocomplete(user, prefix: str, *, limit: int = 8, request=None) -> list[dic
         try:
             with transaction.atomic():
                 if source.autocomplete_via_backend:
-                    rows = list(backend.autocomplete(prefix, qs)[:limit])
+                    rows = list(
+                        backend.autocomplete(prefix, _for_backend(source, qs, backend))[
+                            :limit
+                        ]
+                    )
                 else:
                     rows = list(
                         qs.filter(title__icontains=prefix).order_by(

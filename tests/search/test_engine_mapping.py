@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Mapping
 from modelsearch.index import get_indexed_models
 
@@ -113,7 +112,11 @@ def test_settings_switch_by_environment(variable, backend):
         "print(json.dumps(base.WAGTAILSEARCH_BACKENDS['default']))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     conf = json.loads(out.strip().splitlines()[-1])
     assert conf["BACKEND"] == backend
