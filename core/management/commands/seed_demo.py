@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
 from home.demo import seed_home_page
+from training.demo import seed_training
 
 
 class Command(BaseCommand):
@@ -14,6 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed_home_page()
         seed_demo_accounts()
+        # Training after guidance: its lessons cite guidance pages.
+        seed_training(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
