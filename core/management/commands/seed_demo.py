@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
+from guidance.demo import seed_guidance
 from home.demo import seed_home_page
 from training.demo import seed_training
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed_home_page()
         seed_demo_accounts()
+        seed_guidance(stdout=self.stdout)
         # Training after guidance: its lessons cite guidance pages.
         seed_training(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
