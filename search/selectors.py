@@ -101,6 +101,7 @@ class Outcome:
     did_you_mean: str = ""
     degraded: bool = False
     relaxed: bool = False
+    showing_for: str = ""  # the corrected query whose results are shown
     promotions: list = field(default_factory=list)
     sort: str = "relevance"
 
@@ -378,6 +379,25 @@ def search_site(
                 user, query_obj, filters, sort, page, per_page, backend, sources
             )
             if not total and not filters.active:
+                # A misspelling? Search for the corrected words when they all match.
+                corrected = did_you_mean(
+                    user, parsed, backend, sources, require_all=True
+                )
+                if corrected:
+                    parsed = q.parse(corrected)
+                    runs, total, picked = _search_all(
+                        user,
+                        q.build(parsed),
+                        filters,
+                        sort,
+                        page,
+                        per_page,
+                        backend,
+                        sources,
+                    )
+                    outcome.showing_for = corrected if total else ""
+                    outcome.parsed = parsed
+            if not total and not filters.active:
                 relaxed = _relaxed(query_obj)
                 if relaxed is not None:
                     runs, total, picked = _search_all(
@@ -470,7 +490,9 @@ def _glossary_words() -> set[str]:
     return words
 
 
-def did_you_mean(user, parsed: q.ParsedQuery, backend, sources) -> str:
+def did_you_mean(
+    user, parsed: q.ParsedQuery, backend, sources, *, require_all: bool = False
+) -> str:
     """Another spelling of a misspelt query, offered only when it finds something."""
     if not parsed or not parsed.terms:
         return ""
@@ -499,14 +521,12 @@ def did_you_mean(user, parsed: q.ParsedQuery, backend, sources) -> str:
                 corrected + [f'"{phrase}"' for phrase in parsed.phrases]
             )
             query_obj = q.build(q.parse(suggestion))
+            relaxed = None if require_all else _relaxed(query_obj)
             for source in sources:
-                if backend.search(query_obj, source.queryset(user)).count():
+                qs = _for_backend(source, source.queryset(user), backend)
+                if backend.search(query_obj, qs).count():
                     return suggestion
-                relaxed = _relaxed(query_obj)
-                if (
-                    relaxed is not None
-                    and backend.search(relaxed, source.queryset(user)).count()
-                ):
+                if relaxed is not None and backend.search(relaxed, qs).count():
                     return suggestion
     except Exception:
         logger.exception("Did-you-mean failed for %r", parsed.raw)

@@ -45,10 +45,25 @@ def test_stemming(officer, corpus):
     )
 
 
-def test_did_you_mean(officer, corpus):
+def test_misspelling_shows_results_for_the_corrected_spelling(officer, corpus):
     outcome = search_site(officer, "consnet")
+    assert outcome.showing_for == "consent"
+    assert titles(outcome) == ["Consent for downloading a victim's phone"]
+
+
+def test_did_you_mean_when_filters_leave_nothing(officer, corpus):
+    outcome = search_site(
+        officer, "consnet", filters=Filters(themes=["digital-forensics"])
+    )
     assert outcome.total == 0
     assert outcome.did_you_mean == "consent"
+
+
+def test_no_suggestion_for_nonsense(officer, corpus):
+    outcome = search_site(officer, "qwertyuiop")
+    assert outcome.total == 0
+    assert outcome.did_you_mean == ""
+    assert not outcome.degraded
 
 
 def test_theme_filter(officer, corpus):
