@@ -17,10 +17,11 @@ def sources(selector, model) -> list:
                 visible_to=thread_visible,
                 date_field="created_at",
                 force_path="category__force",
+                theme_path="category__theme",
                 title=lambda obj: obj.title,
                 url=lambda obj, request: obj.get_absolute_url(),
                 summary=lambda obj: "",
-                select_related=("category",),
+                select_related=("category__force", "category__theme"),
                 autocomplete_via_backend=False,
             )
         )
@@ -35,10 +36,14 @@ def sources(selector, model) -> list:
                 visible_to=post_visible,
                 date_field="created_at",
                 force_path="thread__category__force",
+                theme_path="thread__category__theme",
                 title=lambda obj: obj.thread.title,
                 url=lambda obj, request: obj.get_absolute_url(),
                 summary=lambda obj: obj.body,
-                select_related=("thread", "thread__category"),
+                select_related=(
+                    "thread__category__force",
+                    "thread__category__theme",
+                ),
                 autocomplete_via_backend=False,
             )
         )

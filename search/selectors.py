@@ -267,6 +267,23 @@ def _index_texts(objs_by_source, backend) -> dict:
     return texts
 
 
+def _follow(obj, path: str | None) -> list:
+    """The objects at the end of a lookup path (a foreign key chain or a many-to-many
+    relation), as a list."""
+    if not path:
+        return []
+    value = obj
+    for part in path.split("__"):
+        if value is None:
+            return []
+        value = getattr(value, part, None)
+    if value is None:
+        return []
+    if hasattr(value, "all"):
+        return list(value.all())
+    return [value]
+
+
 def _build_results(picked, parsed, request, backend) -> list[Result]:
     objs_by_source: dict[Source, list] = {}
     for source, obj, _score in picked:
@@ -288,19 +305,11 @@ def _build_results(picked, parsed, request, backend) -> list[Result]:
     for source, _obj, score in picked:
         obj = objs_by_source[source][position[source]]
         position[source] += 1
-        themes = []
-        if source.theme_path:
-            themes = list(getattr(obj, source.theme_path).all())
-        force = None
-        if source.force_path:
-            force = obj
-            for part in source.force_path.split("__"):
-                force = getattr(force, part, None) if force is not None else None
-        text = " ".join(
-            part
-            for part in (source.summary(obj), texts.get((source.key, str(obj.pk)), ""))
-            if part
-        )
+        themes = _follow(obj, source.theme_path)
+        forces = _follow(obj, source.force_path)
+        force = forces[0] if forces else None
+        # The index's own text (it includes the summary) where the backend stores it.
+        text = texts.get((source.key, str(obj.pk))) or source.summary(obj)
         results.append(
             Result(
                 source=source,
