@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "training",
     "forums",
     "search",
+    "assessments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

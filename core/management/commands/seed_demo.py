@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
+from assessments.demo import seed_assessments
 from guidance.demo import seed_guidance
 from home.demo import seed_home_page
 from training.demo import seed_training
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         seed_guidance(stdout=self.stdout)
         # Training after guidance: its lessons cite guidance pages.
         seed_training(stdout=self.stdout)
+        # Self-assessment after the accounts: it needs the demo force lead.
+        seed_assessments(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
