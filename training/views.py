@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from core.models import Theme
+from core.services import audit_record
 
 from . import selectors, services
 from .forms import KnowledgeCheckForm, VerifyForm
@@ -425,6 +426,12 @@ def report_csv(request, module_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="training-report-{module.slug}.csv"'
+    )
+    audit_record(
+        action="training.report_exported",
+        obj=module,
+        details={"force": force.name if force else "all"},
+        request=request,
     )
     writer = csv.writer(response)
     writer.writerow(["Module", _csv_safe(module.title), "Version", module.version])

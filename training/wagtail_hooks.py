@@ -1,8 +1,13 @@
 """What training offers other apps through Wagtail's hooks registry, so no app
 imports another's internals (https://docs.wagtail.org/en/stable/reference/hooks.html)."""
 
-from wagtail import hooks
+from django.http import Http404
+from django.urls import reverse
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .permissions import check_view_reports_permission
 from .selectors import module_list_visible_to, progress_for_modules
 from .services import guidance_flags_create
 
@@ -53,3 +58,22 @@ def training_theme_resources(user, theme) -> list[dict]:
 @hooks.register("guidance_major_version_published")
 def flag_modules_citing_guidance(page, version):
     guidance_flags_create(page=page, version=version)
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        try:
+            check_view_reports_permission(request.user)
+        except Http404:
+            return False
+        return True
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return ReportsMenuItem(
+        "Training reports",
+        reverse("training:report_index"),
+        icon_name="table",
+        order=900,
+    )

@@ -14,6 +14,16 @@ def cite(guidance):
     ]
 
 
+def flagged_module(trainer, capture):
+    """A module whose lesson cites guidance that then gets a major version."""
+    guidance = make_guidance()
+    module = make_module(owner=trainer, lessons=0)
+    make_lesson(module, title="Early actions", body=cite(guidance), owner=trainer)
+    with capture(execute=True):
+        publish_version(guidance, major=True, note="New duty.")
+    return module
+
+
 def test_a_lesson_shows_the_cited_guidance_and_its_current_version(
     client_for, officer, trainer
 ):
@@ -82,11 +92,7 @@ def test_modules_that_do_not_cite_the_guidance_are_not_flagged(
 def test_learners_never_see_the_flag(
     client_for, officer, trainer, django_capture_on_commit_callbacks
 ):
-    guidance = make_guidance()
-    module = make_module(owner=trainer, lessons=0)
-    make_lesson(module, title="Early actions", body=cite(guidance), owner=trainer)
-    with django_capture_on_commit_callbacks(execute=True):
-        publish_version(guidance, major=True, note="New duty.")
+    module = flagged_module(trainer, django_capture_on_commit_callbacks)
 
     response = client_for(officer).get(module.url)
 
@@ -96,11 +102,7 @@ def test_learners_never_see_the_flag(
 def test_a_trainer_marks_the_change_reviewed_and_the_flag_goes(
     client_for, trainer, django_capture_on_commit_callbacks
 ):
-    guidance = make_guidance()
-    module = make_module(owner=trainer, lessons=0)
-    make_lesson(module, title="Early actions", body=cite(guidance), owner=trainer)
-    with django_capture_on_commit_callbacks(execute=True):
-        publish_version(guidance, major=True, note="New duty.")
+    module = flagged_module(trainer, django_capture_on_commit_callbacks)
     flag = GuidanceChangeFlag.objects.get()
     client = client_for(trainer)
 
@@ -115,11 +117,7 @@ def test_a_trainer_marks_the_change_reviewed_and_the_flag_goes(
 def test_a_learner_cannot_mark_a_change_reviewed(
     client_for, officer, trainer, django_capture_on_commit_callbacks
 ):
-    guidance = make_guidance()
-    module = make_module(owner=trainer, lessons=0)
-    make_lesson(module, title="Early actions", body=cite(guidance), owner=trainer)
-    with django_capture_on_commit_callbacks(execute=True):
-        publish_version(guidance, major=True, note="New duty.")
+    module = flagged_module(trainer, django_capture_on_commit_callbacks)
     flag = GuidanceChangeFlag.objects.get()
 
     response = client_for(officer).post(

@@ -1,6 +1,7 @@
 import csv
 import io
 
+from core.models import AuditEvent
 from tests.factories import make_user
 from training.selectors import module_report
 from training.services import attempt_submit, enrolment_start
@@ -98,6 +99,9 @@ def test_the_csv_export_has_the_rows_of_the_report(client_for, trainer, module):
     assert ["All", "All learners", "4", "3", "2", "67"] in rows
     assert ["Force", "West Yorkshire", "1", "1", "1", "100"] in rows
     assert rows[-2][0] == "1" and rows[-2][2:] == ["4", "2", "50"]
+    assert AuditEvent.objects.filter(
+        action="training.report_exported", actor=trainer, object_id=str(module.pk)
+    ).exists()
 
 
 def test_officers_get_a_404_for_reports(client_for, officer, module):
