@@ -41,7 +41,7 @@ def highlight(text: str, terms: list[str], *, words: int = 40) -> SafeString:
     if matched:
         first = word_positions.index(min(matched))
         start_word = max(0, first - 10)
-    start = word_positions[start_word] if word_positions else 0
+    start = word_positions[start_word] if word_positions and start_word else 0
     stop_word = start_word + words
     stop = word_positions[stop_word] if stop_word < len(word_positions) else len(parts)
     out = ["…" if start_word > 0 else ""]

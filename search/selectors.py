@@ -142,6 +142,15 @@ def _filtered_queryset(source: Source, user, filters: Filters):
     return qs
 
 
+def _engine_can_filter_by_id(model) -> bool:
+    from modelsearch.index import FilterField
+
+    return any(
+        isinstance(field, FilterField) and field.field_name in ("id", "pk")
+        for field in model.get_search_fields()
+    )
+
+
 def _for_backend(source: Source, qs, backend):
     """Elasticsearch/OpenSearch can only filter on indexed FilterFields, so the
     visibility rules are resolved to ids in SQL and sent as a terms filter inside the
@@ -149,6 +158,11 @@ def _for_backend(source: Source, qs, backend):
     it is."""
     if _vendor(backend) in ("postgresql", "sqlite", "mysql"):
         return qs
+    if not _engine_can_filter_by_id(source.model):
+        logger.warning(
+            "%s has no FilterField('id'): left out of engine search", source.model
+        )
+        return None
     ids = list(qs.order_by().values_list("pk", flat=True)[:ENGINE_ID_LIMIT])
     return source.model._default_manager.filter(pk__in=ids).order_by(*qs.query.order_by)
 
@@ -176,6 +190,8 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
     if sort == "newest":
         qs = qs.order_by(f"-{source.date_field}", "-pk")
     qs = _for_backend(source, qs, backend)
+    if qs is None:
+        return None
     results = backend.search(
         query_obj, qs, order_by_relevance=(sort != "newest")
     ).annotate_score("_score")
@@ -332,7 +348,9 @@ def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources
         qs = _filtered_queryset(source, user, filters)
         if qs is None:
             continue
-        runs.append(_run_source(source, qs, query_obj, sort, backend))
+        run = _run_source(source, qs, query_obj, sort, backend)
+        if run is not None:
+            runs.append(run)
     total = sum(run.total for run in runs)
     need = page * per_page
     candidates = []
@@ -533,6 +551,8 @@ def did_you_mean(
             relaxed = None if require_all else _relaxed(query_obj)
             for source in sources:
                 qs = _for_backend(source, source.queryset(user), backend)
+                if qs is None:
+                    continue
                 if backend.search(query_obj, qs).count():
                     return suggestion
                 if relaxed is not None and backend.search(relaxed, qs).count():

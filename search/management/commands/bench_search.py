@@ -114,7 +114,28 @@ PHRASES = [
 PREFIX = "bench-"
 
 
-SYLLABLES = ["ka", "lo", "mi", "ren", "tas", "vor", "del", "pin", "sul", "bra", "gem", "hot", "nix", "per", "qua", "rol", "sten", "tir", "ul", "ve"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tas",
+    "vor",
+    "del",
+    "pin",
+    "sul",
+    "bra",
+    "gem",
+    "hot",
+    "nix",
+    "per",
+    "qua",
+    "rol",
+    "sten",
+    "tir",
+    "ul",
+    "ve",
+]
 
 
 def rare_vocabulary(size=20_000, seed=11):
