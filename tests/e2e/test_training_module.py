@@ -12,7 +12,8 @@ from django.db import connection
 from tests.e2e.conftest import sign_in
 from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
-from tests.factories.training import make_module
+from tests.factories.guidance import make_guidance
+from tests.factories.training import make_lesson, make_module
 from training.services import attempt_submit
 
 
@@ -26,12 +27,43 @@ def reset_sequences():
             cursor.execute(statement)
 
 
+def every_lesson_block(guidance):
+    return [
+        {"type": "paragraph", "value": "<p>Why the suspect's account matters.</p>"},
+        {
+            "type": "scenario",
+            "value": {
+                "title": "A report after a night out",
+                "situation": "<p>A woman reports that a man she met raped her.</p>",
+                "question": "What are your first three actions?",
+            },
+        },
+        {
+            "type": "reflection",
+            "value": {"prompt": "Think of a recent case.", "guidance": "What changed?"},
+        },
+        {
+            "type": "video",
+            "value": {
+                "title": "Planning the interview",
+                "link": "https://video.example/planning",
+                "duration": "5 minutes",
+                "transcript": "<p>Narrator: The officer lists each point.</p>",
+            },
+        },
+        {"type": "key_points", "value": {"heading": "Key points", "points": ["Plan."]}},
+        {"type": "cite_guidance", "value": {"page": guidance.pk, "note": "Section 2"}},
+    ]
+
+
 def test_an_officer_takes_a_module_fails_the_check_once_then_passes(
     page, assert_accessible
 ):
     reset_sequences()
     trainer = make_user(email="trainer@college.police.uk", groups=["Trainers"])
-    make_module(title="Suspect interviews", owner=trainer, lessons=2)
+    module = make_module(title="Suspect interviews", owner=trainer, lessons=0)
+    make_lesson(module, title="Lesson 1", body=every_lesson_block(make_guidance()))
+    make_lesson(module, title="Lesson 2")
     make_user(email="dc.jones@avon-and-somerset.police.uk", display_name="DC Jones")
     sign_in(page, "dc.jones@avon-and-somerset.police.uk", TEST_PASSWORD)
     page.wait_for_url("**/")
@@ -44,7 +76,8 @@ def test_an_officer_takes_a_module_fails_the_check_once_then_passes(
     page.get_by_role("button", name="Start this module").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Lesson 1")
-    assert_accessible(page, "lesson")
+    expect(page.get_by_text("Planning the first 48 hours")).to_be_visible()
+    assert_accessible(page, "lesson with every block")
     page.get_by_role("button", name="Mark as complete and continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lesson 2")
     expect(page.get_by_text("1 of 3 steps done (33%)")).to_be_visible()
@@ -96,6 +129,10 @@ def test_an_officer_takes_a_module_fails_the_check_once_then_passes(
         "This certificate is genuine"
     )
     assert_accessible(page, "verification result")
+
+    page.goto("/themes/suspect-focused-investigations/")
+    expect(page.get_by_role("heading", name="Training modules")).to_be_visible()
+    assert_accessible(page, "theme page with modules")
 
 
 def test_a_trainers_report_counts_completions_and_is_accessible(
