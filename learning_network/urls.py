@@ -31,6 +31,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("notifications/", include("core.urls")),
     path("learning/", include("training.urls")),
+    path("forums/", include("forums.urls")),
     path("assessments/", include("assessments.urls")),
 ]
 

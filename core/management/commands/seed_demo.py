@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
 from assessments.demo import seed_assessments
+from forums.demo import seed_forums
 from guidance.demo import seed_guidance
 from home.demo import seed_home_page
 from training.demo import seed_training
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         seed_guidance(stdout=self.stdout)
         # Training after guidance: its lessons cite guidance pages.
         seed_training(stdout=self.stdout)
+        seed_forums(stdout=self.stdout)
         # Self-assessment after the accounts: it needs the demo force lead.
         seed_assessments(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -1,0 +1,61 @@
+"""Forms only parse input; forums.services validates the rules and saves."""
+
+from django import forms
+
+from .services import BODY_MAX_LENGTH, EMPTY_BODY, EMPTY_TITLE
+
+BODY_HELP = (
+    "Markdown: **bold**, *italic*, > quote, - list, [link](https://…). Mention "
+    "someone with @ and their name in square brackets, e.g. @[DC Sam Patel]. Never "
+    "include details that identify a victim, witness or suspect."
+)
+CONFIRM_LABEL = (
+    "I have checked: these details do not identify a victim, witness or suspect"
+)
+
+
+class _CaseSafetyFields(forms.Form):
+    confirm_findings = forms.BooleanField(required=False, label=CONFIRM_LABEL)
+    findings_digest = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def confirmed_digest(self) -> str:
+        if self.cleaned_data.get("confirm_findings"):
+            return self.cleaned_data.get("findings_digest", "")
+        return ""
+
+
+class PostForm(_CaseSafetyFields):
+    body = forms.CharField(
+        label="Your reply",
+        help_text=BODY_HELP,
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": EMPTY_BODY},
+    )
+
+    field_order = ["body", "confirm_findings", "findings_digest"]
+
+
+class ThreadForm(PostForm):
+    title = forms.CharField(
+        label="Title",
+        help_text="A question or topic, e.g. 'Early advice from the CPS in stalking cases'.",
+        max_length=150,
+        error_messages={"required": EMPTY_TITLE},
+    )
+
+    field_order = ["title", "body", "confirm_findings", "findings_digest"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = "Your post"
+
+
+class EditPostForm(PostForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = "Your post"
+
+
+class AnswerForm(forms.Form):
+    post = forms.IntegerField(required=False)

@@ -1,0 +1,274 @@
+"""Forum categories, threads and posts.
+
+Who may see what is decided in one place, forums.selectors; these models only hold data.
+Posts keep their Markdown source (``body``) and the sanitised HTML it renders to
+(``body_html``), so a page of posts never re-renders Markdown.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.search import index
+
+from accounts.models import JobRole
+
+
+class Category(ClusterableModel):
+    """A place for threads. National when it has no force and no roles; private to one
+    force when ``force`` is set; open only to some job roles when it has roles."""
+
+    name = models.CharField(
+        max_length=100, help_text="e.g. 'Suspect-focused investigations'"
+    )
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text="Used in the address, e.g. 'data'."
+    )
+    description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One sentence, e.g. 'Share how you link reports across forces.'",
+    )
+    theme = models.ForeignKey(
+        "core.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_categories",
+        help_text="The programme theme, e.g. 'Data'. Shown on that theme's page.",
+    )
+    force = models.ForeignKey(
+        "accounts.Force",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="forum_categories",
+        help_text="Leave empty for a national category; e.g. 'West Yorkshire' makes "
+        "it private to that force's members.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("theme"),
+        FieldPanel("force"),
+        InlinePanel("roles", label="Only for these job roles (none: everyone)"),
+        FieldPanel("position"),
+    ]
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("forums:category", args=[self.slug])
+
+    @property
+    def is_national(self) -> bool:
+        return self.force_id is None
+
+
+class CategoryRole(models.Model):
+    """One job role that may use a role-restricted category."""
+
+    category = ParentalKey(Category, on_delete=models.CASCADE, related_name="roles")
+    job_role = models.CharField(max_length=40, choices=JobRole.choices)
+
+    panels = [FieldPanel("job_role")]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "job_role"], name="unique_category_role"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_job_role_display()
+
+
+class Thread(index.Indexed, models.Model):
+    category = models.ForeignKey(
+        Category, on_delete=models.CASCADE, related_name="threads"
+    )
+    title = models.CharField(max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_threads",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    last_post_at = models.DateTimeField(db_index=True)
+    # Replies, not counting the opening post; kept by forums.services.
+    reply_count = models.PositiveIntegerField(default=0)
+    answer = models.ForeignKey(
+        "Post",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_pinned = models.BooleanField(default=False)
+    is_locked = models.BooleanField(default=False)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.FilterField("category_id"),
+        index.FilterField("created_at"),
+    ]
+
+    class Meta:
+        ordering = ["-is_pinned", "-last_post_at", "-id"]
+        indexes = [models.Index(fields=["category", "last_post_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("forums:thread", args=[self.pk])
+
+    @property
+    def is_unread(self) -> bool:
+        """Needs ``last_read_at`` from selectors.thread_list_with_activity."""
+        last_read_at = getattr(self, "last_read_at", None)
+        return last_read_at is None or self.last_post_at > last_read_at
+
+
+class Post(index.Indexed, models.Model):
+    """The opening post of a thread or a reply to it."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_posts",
+    )
+    body = models.TextField()
+    body_html = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    helpful_count = models.PositiveIntegerField(default=0)
+
+    search_fields = [
+        index.SearchField("body"),
+        index.FilterField("thread_id"),
+        index.FilterField("created_at"),
+    ]
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Post {self.pk} in {self.thread_id}"
+
+    def get_absolute_url(self):
+        return reverse("forums:post", args=[self.pk])
+
+
+class PostRevision(models.Model):
+    """The text a post had before an edit. Moderators read the history."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Revision of post {self.post_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PostReaction(models.Model):
+    class Kind(models.TextChoices):
+        HELPFUL = "helpful", "Helpful"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.HELPFUL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "user", "kind"], name="unique_post_reaction"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on post {self.post_id}"
+
+
+class ThreadRead(models.Model):
+    """When a user last read a thread: drives unread markers and "first unread"."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "thread"], name="unique_thread_read"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} read {self.thread_id} at {self.read_at}"
+
+
+class CaseSafetyFlag(models.Model):
+    """A post saved although the case-safety checker found likely identifying details,
+    because its author confirmed them. Moderators review these."""
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="case_safety_flags"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # [{"kind": "phone", "label": "Phone number", "text": "07700 900123",
+    #   "field": "body"}, …]
+    findings = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Case-safety flag on post {self.post_id}"

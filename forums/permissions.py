@@ -1,0 +1,41 @@
+"""Who may do what to forum content that they can already see (forums.selectors
+decides what they can see; anything outside that answers 404 before these run)."""
+
+from django.core.exceptions import PermissionDenied
+
+from .models import Post, Thread
+from .selectors import user_sees_everything
+
+THREAD_LOCKED = "This thread is locked: it takes no more replies."
+NOT_YOUR_POST = "You can only edit your own posts."
+NOT_YOUR_THREAD = (
+    "Only the person who started the thread or a moderator can mark the answer."
+)
+
+
+def check_reply_thread_permission(user, thread: Thread) -> None:
+    if thread.is_locked and not user_sees_everything(user):
+        raise PermissionDenied(THREAD_LOCKED)
+
+
+def check_edit_post_permission(user, post: Post) -> None:
+    if user_sees_everything(user):
+        return
+    if post.author_id != user.pk:
+        raise PermissionDenied(NOT_YOUR_POST)
+    if post.thread.is_locked:
+        raise PermissionDenied(THREAD_LOCKED)
+
+
+def check_mark_answer_permission(user, thread: Thread) -> None:
+    if thread.author_id != user.pk and not user_sees_everything(user):
+        raise PermissionDenied(NOT_YOUR_THREAD)
+
+
+def can(check, *args) -> bool:
+    """A check as a yes/no, for deciding which buttons a view shows."""
+    try:
+        check(*args)
+    except PermissionDenied:
+        return False
+    return True

@@ -1,0 +1,139 @@
+"""Reads: what a user may see in the forums.
+
+One visibility function per content type (categories, threads, posts). Every view, list,
+count, "latest" panel, notification and search in the project filters through these,
+so a force-private or role-restricted thread can never leak through a side door.
+"""
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
+
+from accounts import roles
+
+from .models import Category, CategoryRole, Post, PostReaction, Thread, ThreadRead
+
+SEES_EVERYTHING_GROUPS = (roles.MODERATORS, roles.ADMINISTRATORS)
+
+
+def user_sees_everything(user) -> bool:
+    """Moderators and administrators see every category, hidden posts included.
+    Cached on the user object for the request."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_forums_sees_everything", None)
+    if cached is None:
+        cached = (
+            user.is_superuser
+            or user.groups.filter(name__in=SEES_EVERYTHING_GROUPS).exists()
+        )
+        user._forums_sees_everything = cached
+    return cached
+
+
+def category_list_visible_to(user) -> QuerySet[Category]:
+    """National categories; private ones of the user's own force; role-restricted ones
+    for the user's job role. Anonymous users see nothing: forums are never public."""
+    categories = Category.objects.all()
+    if not user.is_authenticated:
+        return categories.none()
+    if user_sees_everything(user):
+        return categories
+    restricted = CategoryRole.objects.filter(category=OuterRef("pk"))
+    return categories.filter(
+        Q(force__isnull=True) | Q(force_id=user.force_id),
+        ~Exists(restricted) | Exists(restricted.filter(job_role=user.job_role)),
+    )
+
+
+def thread_list_visible_to(user) -> QuerySet[Thread]:
+    threads = Thread.objects.filter(category__in=category_list_visible_to(user))
+    if not user_sees_everything(user):
+        threads = threads.filter(hidden_at__isnull=True)
+    return threads
+
+
+def post_list_visible_to(user) -> QuerySet[Post]:
+    posts = Post.objects.filter(thread__in=thread_list_visible_to(user))
+    if not user_sees_everything(user):
+        posts = posts.filter(hidden_at__isnull=True)
+    return posts
+
+
+def users_who_may_see_thread(thread: Thread, users) -> list:
+    """Of ``users``, those the thread's visibility rules let see it: the only people a
+    notification about the thread may go to."""
+    return [
+        user
+        for user in users
+        if user.is_active and thread_list_visible_to(user).filter(pk=thread.pk).exists()
+    ]
+
+
+def _last_read(user):
+    return ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values(
+        "read_at"
+    )[:1]
+
+
+def thread_list_with_activity(user, threads: QuerySet | None = None) -> QuerySet:
+    """Visible threads with their author, category, first-post time and whether the
+    user has read the latest post (``last_read_at``); one query for a page."""
+    threads = thread_list_visible_to(user) if threads is None else threads
+    return threads.select_related("author", "category").annotate(
+        last_read_at=Subquery(_last_read(user))
+    )
+
+
+def category_stats_for(user, categories) -> dict[int, dict]:
+    """Per category: visible threads, replies, last activity and unread threads."""
+    ids = [c.pk for c in categories]
+    visible = thread_list_visible_to(user).filter(category_id__in=ids)
+    stats = {
+        pk: {"threads": 0, "replies": 0, "last_post_at": None, "unread": 0}
+        for pk in ids
+    }
+    rows = visible.values("category_id").annotate(
+        threads=Count("id"),
+        replies=Sum("reply_count"),
+        last_post_at=Max("last_post_at"),
+    )
+    for row in rows:
+        stats[row["category_id"]].update(
+            threads=row["threads"],
+            replies=row["replies"] or 0,
+            last_post_at=row["last_post_at"],
+        )
+    read = ThreadRead.objects.filter(
+        user=user, thread=OuterRef("pk"), read_at__gte=OuterRef("last_post_at")
+    )
+    unread_rows = (
+        visible.filter(~Exists(read))
+        .values("category_id")
+        .annotate(unread=Count("id"))
+        .order_by()
+    )
+    for row in unread_rows:
+        stats[row["category_id"]]["unread"] = row["unread"]
+    return stats
+
+
+def latest_threads_for(user, *, limit: int = 5, categories=None) -> list[Thread]:
+    threads = thread_list_with_activity(user)
+    if categories is not None:
+        threads = threads.filter(category__in=categories)
+    return list(threads.order_by("-last_post_at", "-id")[:limit])
+
+
+def helpful_post_ids_for(user, posts) -> set[int]:
+    return set(
+        PostReaction.objects.filter(
+            user=user, post__in=posts, kind=PostReaction.Kind.HELPFUL
+        ).values_list("post_id", flat=True)
+    )
+
+
+def thread_read_at(user, thread):
+    return (
+        ThreadRead.objects.filter(user=user, thread=thread)
+        .values_list("read_at", flat=True)
+        .first()
+    )

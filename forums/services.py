@@ -1,0 +1,265 @@
+"""Writes: one function per action. Each validates, saves in a transaction, then tells
+the people who follow or are mentioned (only those who may see the thread)."""
+
+import hashlib
+import json
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from core.selectors import followers_of
+from core.services import follow_create, notification_create
+
+from . import permissions
+from .case_safety import Finding, find_identifying_details
+from .models import (
+    CaseSafetyFlag,
+    Category,
+    Post,
+    PostReaction,
+    PostRevision,
+    Thread,
+    ThreadRead,
+)
+from .rendering import MENTION_RE, render_markdown
+from .selectors import users_who_may_see_thread
+
+BODY_MAX_LENGTH = 20_000
+EMPTY_BODY = "Write your post."
+EMPTY_TITLE = "Give your thread a title."
+MENTIONS_MAX = 20
+ANSWER_NOT_IN_THREAD = "That reply is not part of this thread."
+
+
+class IdentifyingDetailsFound(Exception):
+    """The checker found likely identifying details the author has not confirmed.
+    ``findings`` maps a field ("title", "body") to its findings; ``digest`` is what
+    the author sends back to confirm exactly these."""
+
+    def __init__(self, findings: dict[str, list[Finding]]):
+        self.findings = findings
+        self.digest = findings_digest(findings)
+        super().__init__("Likely identifying details found.")
+
+
+def findings_digest(findings: dict[str, list[Finding]]) -> str:
+    """A fingerprint of what the author was shown, so that confirming covers exactly
+    those details and not new ones typed afterwards."""
+    payload = json.dumps(
+        {field: [(f.kind, f.text) for f in items] for field, items in findings.items()},
+        sort_keys=True,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+def _check_case_safety(texts: dict[str, str], confirmed_digest: str) -> dict:
+    findings = {
+        field: found
+        for field, text in texts.items()
+        if (found := find_identifying_details(text))
+    }
+    if findings and findings_digest(findings) != confirmed_digest:
+        raise IdentifyingDetailsFound(findings)
+    return findings
+
+
+def _record_findings(*, post: Post, author, findings: dict) -> None:
+    if findings:
+        CaseSafetyFlag.objects.create(
+            post=post,
+            author=author,
+            findings=[
+                {**finding.as_dict(), "field": field}
+                for field, items in findings.items()
+                for finding in items
+            ],
+        )
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": EMPTY_BODY})
+    if len(body) > BODY_MAX_LENGTH:
+        raise ValidationError(
+            {"body": f"Keep a post under {BODY_MAX_LENGTH} characters."}
+        )
+    return body
+
+
+def mentioned_users(body: str) -> list:
+    """Active users named in ``body`` as @[Display name] (case-insensitive; at most
+    MENTIONS_MAX names per post)."""
+    names = list({name.strip().lower() for name in MENTION_RE.findall(body)})
+    if not names:
+        return []
+    query = Q()
+    for name in names[:MENTIONS_MAX]:
+        query |= Q(display_name__iexact=name)
+    return list(get_user_model().objects.filter(query, is_active=True))
+
+
+def _notify_mentions(*, post: Post, actor, previous_body: str = "") -> None:
+    before = {n.strip().lower() for n in MENTION_RE.findall(previous_body)}
+    new_users = [
+        u for u in mentioned_users(post.body) if u.display_name.lower() not in before
+    ]
+    recipients = users_who_may_see_thread(post.thread, new_users)
+    notification_create(
+        recipients=recipients,
+        actor=actor,
+        verb="mentioned you",
+        summary=f"{actor} mentioned you in “{post.thread.title}”",
+        url=post.get_absolute_url(),
+        target=post.thread,
+    )
+
+
+def _notify_followers(*, post: Post, actor, exclude=()) -> None:
+    thread = post.thread
+    excluded = {u.pk for u in exclude}
+    followers = [u for u in followers_of(thread) if u.pk not in excluded]
+    notification_create(
+        recipients=users_who_may_see_thread(thread, followers),
+        actor=actor,
+        verb="replied",
+        summary=f"{actor} replied to “{thread.title}”",
+        url=post.get_absolute_url(),
+        target=thread,
+    )
+
+
+@transaction.atomic
+def thread_create(
+    *,
+    author,
+    category: Category,
+    title: str,
+    body: str,
+    confirmed_digest: str = "",
+) -> Thread:
+    """Start a thread with its opening post. Raises IdentifyingDetailsFound until the
+    author has removed or confirmed what the case-safety checker found."""
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": EMPTY_TITLE})
+    body = _clean_body(body)
+    findings = _check_case_safety({"title": title, "body": body}, confirmed_digest)
+    now = timezone.now()
+    thread = Thread.objects.create(
+        category=category, title=title[:150], author=author, last_post_at=now
+    )
+    post = Post.objects.create(
+        thread=thread, author=author, body=body, body_html=render_markdown(body)
+    )
+    _record_findings(post=post, author=author, findings=findings)
+    follow_create(user=author, target=thread)
+    ThreadRead.objects.update_or_create(
+        user=author, thread=thread, defaults={"read_at": post.created_at}
+    )
+    mentioned = users_who_may_see_thread(thread, mentioned_users(body))
+    category_followers = [
+        u for u in followers_of(category) if u.pk not in {m.pk for m in mentioned}
+    ]
+    notification_create(
+        recipients=users_who_may_see_thread(thread, category_followers),
+        actor=author,
+        verb="started a thread",
+        summary=f"{author} started “{thread.title}” in {category.name}",
+        url=thread.get_absolute_url(),
+        target=thread,
+    )
+    _notify_mentions(post=post, actor=author)
+    return thread
+
+
+@transaction.atomic
+def post_create(
+    *, author, thread: Thread, body: str, confirmed_digest: str = ""
+) -> Post:
+    """Reply to a thread; the author follows it from then on."""
+    permissions.check_reply_thread_permission(author, thread)
+    body = _clean_body(body)
+    findings = _check_case_safety({"body": body}, confirmed_digest)
+    post = Post.objects.create(
+        thread=thread, author=author, body=body, body_html=render_markdown(body)
+    )
+    Thread.objects.filter(pk=thread.pk).update(
+        reply_count=F("reply_count") + 1, last_post_at=post.created_at
+    )
+    thread.refresh_from_db(fields=["reply_count", "last_post_at"])
+    _record_findings(post=post, author=author, findings=findings)
+    mentioned = mentioned_users(body)
+    _notify_followers(post=post, actor=author, exclude=mentioned)
+    _notify_mentions(post=post, actor=author)
+    follow_create(user=author, target=thread)
+    ThreadRead.objects.update_or_create(
+        user=author, thread=thread, defaults={"read_at": post.created_at}
+    )
+    return post
+
+
+@transaction.atomic
+def post_update(*, editor, post: Post, body: str, confirmed_digest: str = "") -> Post:
+    """Edit a post, keeping the text it had before as a revision."""
+    permissions.check_edit_post_permission(editor, post)
+    body = _clean_body(body)
+    if body == post.body:
+        return post
+    findings = _check_case_safety({"body": body}, confirmed_digest)
+    previous = post.body
+    PostRevision.objects.create(post=post, body=previous, edited_by=editor)
+    post.body = body
+    post.body_html = render_markdown(body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    _record_findings(post=post, author=editor, findings=findings)
+    _notify_mentions(post=post, actor=editor, previous_body=previous)
+    return post
+
+
+@transaction.atomic
+def post_helpful_toggle(*, user, post: Post) -> bool:
+    """Mark a post helpful, or take the mark back. Returns whether it is now marked.
+    Nobody marks their own post."""
+    if post.author_id == user.pk:
+        return False
+    reaction = PostReaction.objects.filter(
+        post=post, user=user, kind=PostReaction.Kind.HELPFUL
+    )
+    if reaction.exists():
+        reaction.delete()
+        Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") - 1)
+        return False
+    PostReaction.objects.create(post=post, user=user, kind=PostReaction.Kind.HELPFUL)
+    Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") + 1)
+    return True
+
+
+@transaction.atomic
+def thread_answer_set(*, user, thread: Thread, post: Post | None) -> Thread:
+    """Mark one reply as the thread's answer (``None`` clears it) and tell its author."""
+    permissions.check_mark_answer_permission(user, thread)
+    if post is not None and post.thread_id != thread.pk:
+        raise ValidationError(ANSWER_NOT_IN_THREAD)
+    thread.answer = post
+    thread.save(update_fields=["answer"])
+    if post is not None and post.author is not None:
+        notification_create(
+            recipients=users_who_may_see_thread(thread, [post.author]),
+            actor=user,
+            verb="marked your reply as the answer",
+            summary=f"Your reply was marked as the answer to “{thread.title}”",
+            url=post.get_absolute_url(),
+            target=thread,
+        )
+    return thread
+
+
+def thread_mark_read(*, user, thread: Thread) -> None:
+    ThreadRead.objects.update_or_create(
+        user=user, thread=thread, defaults={"read_at": thread.last_post_at}
+    )

@@ -1,0 +1,398 @@
+"""Views parse input, ask forums.selectors for what the user may see (404 otherwise),
+call one service to write, and render."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.selectors import user_follows
+from core.services import follow_create, follow_delete
+
+from . import permissions, selectors, services
+from .case_safety import highlight
+from .forms import AnswerForm, EditPostForm, PostForm, ThreadForm
+from .rendering import quote_markdown, render_markdown
+
+THREADS_PER_PAGE = 20
+POSTS_PER_PAGE = 15
+THREAD_STARTED = "Your thread is posted."
+REPLY_POSTED = "Your reply is posted."
+POST_UPDATED = "Your changes are saved."
+FOLLOWING = "You are following {name}. You will be notified of new posts."
+UNFOLLOWED = "You no longer follow {name}."
+ANSWER_MARKED = "The reply is marked as the answer."
+ANSWER_CLEARED = "The thread no longer has a marked answer."
+
+
+def _category_or_404(request, slug):
+    return get_object_or_404(
+        selectors.category_list_visible_to(request.user).select_related(
+            "theme", "force"
+        ),
+        slug=slug,
+    )
+
+
+def _thread_or_404(request, pk):
+    return get_object_or_404(
+        selectors.thread_list_visible_to(request.user).select_related(
+            "category", "author", "answer", "answer__author", "answer__author__force"
+        ),
+        pk=pk,
+    )
+
+
+def _post_or_404(request, pk):
+    return get_object_or_404(
+        selectors.post_list_visible_to(request.user).select_related(
+            "thread", "thread__category", "author"
+        ),
+        pk=pk,
+    )
+
+
+# --- Reading -----------------------------------------------------------------------
+
+
+def forum_index(request):
+    """Every category the user may see, grouped (national by theme, their force's,
+    role-restricted), with counts, last activity and unread markers."""
+    categories = list(
+        selectors.category_list_visible_to(request.user)
+        .select_related("theme", "force")
+        .prefetch_related("roles")
+        .order_by("force__name", "theme__position", "position", "name")
+    )
+    stats = selectors.category_stats_for(request.user, categories)
+    groups: dict[tuple, list] = {}
+    for category in categories:
+        groups.setdefault(_group_of(category), []).append(
+            {"category": category, **stats[category.pk]}
+        )
+    return TemplateResponse(
+        request,
+        "forums/forum_index.html",
+        {
+            "groups": [(label, rows) for (_, label), rows in sorted(groups.items())],
+            "latest": selectors.latest_threads_for(request.user, limit=8),
+        },
+    )
+
+
+def _group_of(category) -> tuple[int, str]:
+    """Where the index lists a category: national first, then role-restricted, then
+    force-private ones."""
+    if category.force_id:
+        return (2, f"{category.force.name}: private to the force")
+    if category.roles.all():
+        return (1, "Role-restricted")
+    return (0, "National")
+
+
+def category_detail(request, slug):
+    category = _category_or_404(request, slug)
+    threads = selectors.thread_list_with_activity(
+        request.user,
+        selectors.thread_list_visible_to(request.user).filter(category=category),
+    ).order_by("-is_pinned", "-last_post_at", "-id")
+    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "forums/category_detail.html",
+        {
+            "category": category,
+            "page_obj": page,
+            "following": user_follows(request.user, category),
+        },
+    )
+
+
+def thread_detail(request, pk):
+    thread = _thread_or_404(request, pk)
+    posts = (
+        selectors.post_list_visible_to(request.user)
+        .filter(thread=thread)
+        .select_related("author", "author__force")
+        .order_by("created_at", "id")
+    )
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_posts = list(page.object_list)
+    read_at = selectors.thread_read_at(request.user, thread)
+    for post in page_posts:
+        post.thread = thread  # the permission checks read post.thread
+    editable = {
+        p.pk
+        for p in page_posts
+        if permissions.can(permissions.check_edit_post_permission, request.user, p)
+    }
+    answer = thread.answer
+    if (
+        answer is not None
+        and answer.hidden_at
+        and not selectors.user_sees_everything(request.user)
+    ):
+        answer = None
+    services.thread_mark_read(user=request.user, thread=thread)
+    return TemplateResponse(
+        request,
+        "forums/thread_detail.html",
+        {
+            "thread": thread,
+            "category": thread.category,
+            "page_obj": page,
+            "posts": page_posts,
+            "answer": answer,
+            "question": page_posts[0] if page.number == 1 and page_posts else None,
+            "unread_ids": {
+                p.pk for p in page_posts if read_at is None or p.created_at > read_at
+            },
+            "read_at": read_at,
+            "helpful_ids": selectors.helpful_post_ids_for(request.user, page_posts),
+            "editable_ids": editable,
+            "can_reply": permissions.can(
+                permissions.check_reply_thread_permission, request.user, thread
+            ),
+            "can_mark_answer": permissions.can(
+                permissions.check_mark_answer_permission, request.user, thread
+            ),
+            "following": user_follows(request.user, thread),
+            "form": PostForm(),
+        },
+    )
+
+
+def _post_url(request, post) -> str:
+    """The thread page that holds ``post``, anchored at it."""
+    earlier = (
+        selectors.post_list_visible_to(request.user)
+        .filter(thread_id=post.thread_id)
+        .filter(
+            Q(created_at__lt=post.created_at)
+            | Q(created_at=post.created_at, id__lt=post.pk)
+        )
+        .count()
+    )
+    page = earlier // POSTS_PER_PAGE + 1
+    url = reverse("forums:thread", args=[post.thread_id])
+    query = f"?page={page}" if page > 1 else ""
+    return f"{url}{query}#post-{post.pk}"
+
+
+def post_detail(request, pk):
+    return HttpResponseRedirect(_post_url(request, _post_or_404(request, pk)))
+
+
+def thread_first_unread(request, pk):
+    """Go to the first post the user has not read (or the last post)."""
+    thread = _thread_or_404(request, pk)
+    posts = selectors.post_list_visible_to(request.user).filter(thread=thread)
+    read_at = selectors.thread_read_at(request.user, thread)
+    post = None
+    if read_at is not None:
+        post = posts.filter(created_at__gt=read_at).order_by("created_at", "id").first()
+    if post is None and read_at is None:
+        post = posts.order_by("created_at", "id").first()
+    if post is None:
+        post = posts.order_by("-created_at", "-id").first()
+    if post is None:
+        return redirect(thread)
+    return HttpResponseRedirect(_post_url(request, post))
+
+
+# --- Writing -----------------------------------------------------------------------
+
+
+def _findings_context(error, form_data) -> dict:
+    fields = {"title": "Title", "body": "Post"}
+    return {
+        "findings": [
+            {
+                "field": fields[name],
+                "items": items,
+                "highlighted": highlight(form_data.get(name, "").strip(), items),
+            }
+            for name, items in error.findings.items()
+        ],
+    }
+
+
+def _handle_write(request, *, form_class, save, template, context, initial=None):
+    """The shared shape of starting a thread, replying and editing: preview, the
+    case-safety check (highlight, then edit or confirm), errors with the text kept."""
+    if request.method != "POST":
+        form = form_class(initial=initial)
+        return TemplateResponse(request, template, {**context, "form": form})
+    form = form_class(request.POST)
+    extra = {}
+    status = 200
+    if not form.is_valid():
+        status = 400
+    elif request.POST.get("action") == "preview":
+        extra["preview_html"] = render_markdown(form.cleaned_data["body"])
+    else:
+        try:
+            return save(form)
+        except services.IdentifyingDetailsFound as error:
+            data = request.POST.copy()
+            data["findings_digest"] = error.digest
+            data.pop("confirm_findings", None)
+            form = form_class(data)
+            form.is_valid()
+            extra.update(_findings_context(error, data))
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+            status = 400
+    return TemplateResponse(
+        request, template, {**context, **extra, "form": form}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def thread_create(request, slug):
+    category = _category_or_404(request, slug)
+
+    def save(form):
+        thread = services.thread_create(
+            author=request.user,
+            category=category,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            confirmed_digest=form.confirmed_digest(),
+        )
+        messages.success(request, THREAD_STARTED)
+        return redirect(thread)
+
+    return _handle_write(
+        request,
+        form_class=ThreadForm,
+        save=save,
+        template="forums/thread_form.html",
+        context={"category": category, "draft_key": f"thread:{category.pk}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def post_create(request, pk):
+    thread = _thread_or_404(request, pk)
+    permissions.check_reply_thread_permission(request.user, thread)
+    initial = None
+    quote_id = request.GET.get("quote", "")
+    if quote_id.isdigit():
+        quoted = get_object_or_404(
+            selectors.post_list_visible_to(request.user).select_related("author"),
+            pk=quote_id,
+            thread=thread,
+        )
+        initial = {
+            "body": quote_markdown(
+                author_name=str(quoted.author or "A former member"), body=quoted.body
+            )
+        }
+
+    def save(form):
+        post = services.post_create(
+            author=request.user,
+            thread=thread,
+            body=form.cleaned_data["body"],
+            confirmed_digest=form.confirmed_digest(),
+        )
+        messages.success(request, REPLY_POSTED)
+        return HttpResponseRedirect(_post_url(request, post))
+
+    return _handle_write(
+        request,
+        form_class=PostForm,
+        save=save,
+        template="forums/post_form.html",
+        context={
+            "thread": thread,
+            "category": thread.category,
+            "draft_key": f"reply:{thread.pk}",
+        },
+        initial=initial,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def post_edit(request, pk):
+    post = _post_or_404(request, pk)
+    permissions.check_edit_post_permission(request.user, post)
+
+    def save(form):
+        services.post_update(
+            editor=request.user,
+            post=post,
+            body=form.cleaned_data["body"],
+            confirmed_digest=form.confirmed_digest(),
+        )
+        messages.success(request, POST_UPDATED)
+        return HttpResponseRedirect(_post_url(request, post))
+
+    return _handle_write(
+        request,
+        form_class=EditPostForm,
+        save=save,
+        template="forums/post_edit.html",
+        context={
+            "post": post,
+            "thread": post.thread,
+            "category": post.thread.category,
+            "draft_key": f"edit:{post.pk}",
+        },
+        initial={"body": post.body},
+    )
+
+
+@require_POST
+def post_helpful(request, pk):
+    post = _post_or_404(request, pk)
+    services.post_helpful_toggle(user=request.user, post=post)
+    return HttpResponseRedirect(_post_url(request, post))
+
+
+@require_POST
+def thread_answer(request, pk):
+    thread = _thread_or_404(request, pk)
+    form = AnswerForm(request.POST)
+    post = None
+    if form.is_valid() and form.cleaned_data["post"]:
+        post = get_object_or_404(
+            selectors.post_list_visible_to(request.user),
+            pk=form.cleaned_data["post"],
+            thread=thread,
+        )
+    services.thread_answer_set(user=request.user, thread=thread, post=post)
+    messages.success(request, ANSWER_MARKED if post else ANSWER_CLEARED)
+    return redirect(thread)
+
+
+def _toggle_follow(request, target, name):
+    if request.POST.get("follow") == "1":
+        follow_create(user=request.user, target=target)
+        messages.success(request, FOLLOWING.format(name=name))
+    else:
+        follow_delete(user=request.user, target=target)
+        messages.success(request, UNFOLLOWED.format(name=name))
+    return redirect(target)
+
+
+@require_POST
+def thread_follow(request, pk):
+    thread = _thread_or_404(request, pk)
+    return _toggle_follow(request, thread, f"“{thread.title}”")
+
+
+@require_POST
+def category_follow(request, slug):
+    category = _category_or_404(request, slug)
+    return _toggle_follow(request, category, category.name)
