@@ -924,9 +924,9 @@ def _checklist_document():
 def seed_guidance(stdout=None) -> list[GuidancePage]:
     """Not one transaction: each publish commits on its own, so the demo officer's
     follows (made last) get no notifications for the seeded history."""
-    from accounts.demo import DEMO_DOMAIN
-
     from django.contrib.auth import get_user_model
+
+    from accounts.demo import DEMO_DOMAIN
 
     User = get_user_model()
     index = GuidanceIndexPage.objects.filter(slug="guidance").first()

@@ -291,7 +291,7 @@ class GuidanceFeedback(models.Model):
     """One answer to "Was this page useful?"; editors read them as a report."""
 
     page = models.ForeignKey(
-        GuidancePage, on_delete=models.CASCADE, related_name="feedback"
+        GuidancePage, on_delete=models.CASCADE, related_name="feedback_entries"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

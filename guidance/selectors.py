@@ -144,9 +144,15 @@ def guidance_feedback_report() -> QuerySet:
     """One row per page that has feedback: yes and no counts."""
     return (
         GuidancePage.objects.annotate(
-            useful_count=Count("feedback", filter=Q(feedback__useful=True)),
-            not_useful_count=Count("feedback", filter=Q(feedback__useful=False)),
-            comment_count=Count("feedback", filter=~Q(feedback__comment="")),
+            useful_count=Count(
+                "feedback_entries", filter=Q(feedback_entries__useful=True)
+            ),
+            not_useful_count=Count(
+                "feedback_entries", filter=Q(feedback_entries__useful=False)
+            ),
+            comment_count=Count(
+                "feedback_entries", filter=~Q(feedback_entries__comment="")
+            ),
         )
         .filter(Q(useful_count__gt=0) | Q(not_useful_count__gt=0))
         .order_by("title")

@@ -130,6 +130,7 @@ def guidance_history(request, page):
     versions = list(guidance_versions(page))
     current = page.current_version
     for index, version in enumerate(versions):
+        version.page = page  # one page object for every link: no query per row
         older = versions[index + 1] if index + 1 < len(versions) else None
         version.compare_link = version.compare_url(previous=older) if older else None
     return TemplateResponse(

@@ -1,0 +1,95 @@
+"""Query counts on the guidance page, the index and the history do not grow with
+content."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.guidance import make_guidance, publish_version
+
+pytestmark = pytest.mark.django_db
+
+# Measured: sessions, user, notification count, themes for the header, page routing,
+# then the view's own reads. Pinned with a little headroom for middleware.
+MAX_PAGE_QUERIES = 22
+MAX_INDEX_QUERIES = 20
+MAX_HISTORY_QUERIES = 18
+
+
+def count(client, url) -> int:
+    client.get(url)  # warm caches filled once per process (site root paths)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_guidance_page_query_count_is_pinned_and_flat(
+    client_for, officer, django_assert_max_num_queries
+):
+    client = client_for(officer)
+    page = make_guidance(title="Small page")
+    small = count(client, page.url)
+
+    big = make_guidance(
+        title="Big page",
+        themes=["data", "digital-forensics", "victim-engagement"],
+        audiences=["investigators", "analysts", "supervisors"],
+        paragraphs=[f"Paragraph {n}." for n in range(30)],
+    )
+    for n in range(5):
+        big = publish_version(big, major=n % 2 == 0, note=f"Change {n}.")
+    draft = big.get_latest_revision_as_object()
+    draft.related_guidance = [page]
+    draft.change_note = "Related."
+    draft.save_revision().publish()
+
+    with django_assert_max_num_queries(MAX_PAGE_QUERIES):
+        client.get(big.url)
+    assert count(client, big.url) <= small + 1  # the related-guidance lookup
+
+
+def test_the_index_query_count_does_not_grow_with_more_guidance(
+    client_for, officer, django_assert_max_num_queries
+):
+    client = client_for(officer)
+    make_guidance(title="Alpha")
+    few = count(client, "/guidance/")
+
+    for n in range(15):
+        make_guidance(title=f"Guidance {n}", themes=["data", "victim-engagement"])
+
+    with django_assert_max_num_queries(MAX_INDEX_QUERIES):
+        client.get("/guidance/")
+    assert count(client, "/guidance/") == few
+    assert count(client, "/guidance/?theme=data&letter=G") == few
+
+
+def test_the_history_query_count_does_not_grow_with_more_versions(
+    client_for, officer, django_assert_max_num_queries
+):
+    client = client_for(officer)
+    page = make_guidance()
+    page = publish_version(page, major=False, note="One.")
+    few = count(client, page.url + "versions/")
+
+    for n in range(10):
+        page = publish_version(page, major=n % 3 == 0, note=f"Change {n}.")
+
+    with django_assert_max_num_queries(MAX_HISTORY_QUERIES):
+        client.get(page.url + "versions/")
+    assert count(client, page.url + "versions/") == few
+
+
+def test_the_compare_query_count_does_not_grow_with_more_versions(client_for, officer):
+    client = client_for(officer)
+    page = make_guidance()
+    page = publish_version(page, major=False, note="One.")
+    url = page.url + "compare/?from=1.0&to=1.1"
+    few = count(client, url)
+
+    for n in range(8):
+        page = publish_version(page, major=n % 3 == 0, note=f"Change {n}.")
+
+    assert count(client, url) == few
