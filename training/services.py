@@ -1,10 +1,12 @@
 """Writes for training: one function per action, validating, then saving in one
 transaction, then notifying."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import Notification
 from core.services import audit_record, notification_create
 
 from .blocks import SINGLE
@@ -25,6 +27,7 @@ UNKNOWN_ANSWER = "That answer is not one of the choices."
 ONE_ANSWER_ONLY = "Choose one answer."
 LESSON_NOT_IN_MODULE = "That lesson is not part of this module."
 GUIDANCE_CHANGED_VERB = "cited guidance changed"
+REFRESH_VERB = "asks you to refresh"
 
 
 @transaction.atomic
@@ -144,3 +147,37 @@ def guidance_flag_review(*, user, flag: GuidanceChangeFlag) -> GuidanceChangeFla
             details={"guidance": flag.guidance_title, "version": flag.version_number},
         )
     return flag
+
+
+@transaction.atomic
+def module_refresh_request(*, module: ModulePage, actor=None) -> list:
+    """After a major revision that requires a refresh, tell each learner whose latest
+    completion is of an earlier major version, once per major version."""
+    if not module.requires_refresh:
+        return []
+    summary = (
+        f"'{module.title}' is now at version {module.version_major}.0 and asks "
+        "learners of earlier versions to take the knowledge check again."
+    )
+    latest = {}
+    for user_id, major in (
+        Completion.objects.filter(enrolment__module=module)
+        .order_by("completed_at")
+        .values_list("enrolment__user_id", "version_major")
+    ):
+        latest[user_id] = major
+    behind = [uid for uid, major in latest.items() if major < module.version_major]
+    already = Notification.objects.filter(
+        verb=REFRESH_VERB, object_id=str(module.pk), summary=summary
+    ).values_list("recipient_id", flat=True)
+    recipients = get_user_model().objects.filter(
+        pk__in=set(behind) - set(already), is_active=True
+    )
+    return notification_create(
+        recipients=recipients,
+        verb=REFRESH_VERB,
+        summary=summary,
+        url=module.url,
+        target=module,
+        actor=actor,
+    )

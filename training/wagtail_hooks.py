@@ -7,9 +7,10 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .models import ModulePage
 from .permissions import check_view_reports_permission
 from .selectors import module_list_visible_to, progress_for_modules
-from .services import guidance_flags_create
+from .services import guidance_flags_create, module_refresh_request
 
 THEME_RESOURCES_LIMIT = 10
 THEME_SECTION_LIMIT = 6
@@ -58,6 +59,13 @@ def training_theme_resources(user, theme) -> list[dict]:
 @hooks.register("guidance_major_version_published")
 def flag_modules_citing_guidance(page, version):
     guidance_flags_create(page=page, version=version)
+
+
+@hooks.register("after_publish_page")
+def ask_learners_to_refresh(request, page):
+    """A trainer published a module that asks earlier learners to refresh."""
+    if isinstance(page, ModulePage):
+        module_refresh_request(module=page, actor=request.user)
 
 
 class ReportsMenuItem(MenuItem):

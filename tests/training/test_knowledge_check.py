@@ -4,6 +4,7 @@ import pytest
 
 from django.core.exceptions import PermissionDenied
 
+from core.models import Notification
 from tests.factories.training import (
     CORRECT_TEXTS,
     HALF_RIGHT,
@@ -13,7 +14,7 @@ from tests.factories.training import (
 )
 from training.models import Attempt, Completion
 from training.selectors import learning_record_for, progress_for
-from training.services import attempt_submit
+from training.services import attempt_submit, module_refresh_request
 
 
 def test_the_check_page_lists_the_questions_but_never_the_correct_answers(
@@ -198,3 +199,56 @@ def test_a_module_can_ask_learners_of_an_earlier_version_to_refresh(
     client.post(module.url + "check/", RIGHT_ANSWERS)
     assert progress_for(officer, module).status == "completed"
     assert Completion.objects.filter(enrolment__user=officer).count() == 2
+
+
+def test_learners_of_an_earlier_version_are_told_once_to_refresh(
+    officer, officer_b, module
+):
+    attempt_submit(
+        user=officer, module=module, answers={"q-charge": [0], "q-early": [0, 2]}
+    )
+    module = publish_revision(module, version_major=2, requires_refresh=True)
+    attempt_submit(
+        user=officer_b, module=module, answers={"q-charge": [0], "q-early": [0, 2]}
+    )
+
+    first = module_refresh_request(module=module)
+    again = module_refresh_request(module=module)
+
+    assert [n.recipient for n in first] == [officer]
+    assert again == []
+    assert Notification.objects.get(verb="asks you to refresh").url == module.url
+
+
+def test_publishing_in_the_admin_asks_earlier_learners_to_refresh(
+    client_for, officer, trainer, module
+):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    attempt_submit(
+        user=officer, module=module, answers={"q-charge": [0], "q-early": [0, 2]}
+    )
+    data = nested_form_data(
+        {
+            "title": module.title,
+            "slug": module.slug,
+            "summary": module.summary,
+            "learning_objectives": module.learning_objectives,
+            "audience": module.audience,
+            "estimated_minutes": 45,
+            "themes": [t.pk for t in module.themes.all()],
+            "version_major": 2,
+            "version_minor": 0,
+            "requires_refresh": "on",
+            "pass_mark": 80,
+            "questions": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+
+    response = client_for(trainer).post(f"/admin/pages/{module.pk}/edit/", data)
+
+    assert response.status_code == 302
+    assert Notification.objects.filter(
+        recipient=officer, verb="asks you to refresh"
+    ).exists()
