@@ -155,6 +155,8 @@ class GuidancePage(RoutablePageMixin, BasePage):
     @cached_property
     def current_version(self):
         """The latest published version still standing, or None."""
+        if self.pk is None:
+            return None
         return (
             self.versions.filter(withdrawn_at__isnull=True)
             .select_related("signed_off_by")

@@ -98,22 +98,36 @@ def guidance_version_record(
         signed_off_by=signed_off_by or _publisher_of(revision),
         revision=revision,
     )
-    audit_record(
-        action=SIGNED_OFF_ACTION,
-        actor=version.signed_off_by,
-        obj=page,
-        details={"version": version.number, "revision": revision.pk},
-    )
+    if version.signed_off_by is not None:
+        _audit_sign_off(version)
     if is_major:
         transaction.on_commit(lambda: guidance_major_version_announce(version=version))
     return version
 
 
+def _audit_sign_off(version: GuidanceVersion) -> None:
+    audit_record(
+        action=SIGNED_OFF_ACTION,
+        actor=version.signed_off_by,
+        obj=version.page,
+        details={"version": version.number, "revision": version.revision_id},
+    )
+
+
+@transaction.atomic
 def guidance_version_attribute(*, revision_id: int, user) -> int:
-    """Name the person who published a revision once Wagtail has logged it."""
-    return GuidanceVersion.objects.filter(
-        revision_id=revision_id, signed_off_by__isnull=True
-    ).update(signed_off_by=user)
+    """Name the person who published a revision once Wagtail has logged it (a direct
+    publish from the editor), and record the sign-off in the audit log."""
+    versions = list(
+        GuidanceVersion.objects.select_related("page").filter(
+            revision_id=revision_id, signed_off_by__isnull=True
+        )
+    )
+    for version in versions:
+        version.signed_off_by = user
+        version.save(update_fields=["signed_off_by"])
+        _audit_sign_off(version)
+    return len(versions)
 
 
 @transaction.atomic

@@ -109,7 +109,9 @@ def _page_context(request, page, *, shown_page, version, current_version, **extr
 
 
 def guidance_detail(request, page, *, feedback_form=None, status=200):
-    check_view_guidance_permission(request.user, page)
+    # Editors preview drafts through the admin (Wagtail sets is_preview); readers never.
+    if not getattr(request, "is_preview", False):
+        check_view_guidance_permission(request.user, page)
     version = page.current_version
     context = _page_context(
         request,

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 
@@ -104,7 +105,8 @@ def test_send_review_reminders_emails_each_owner_once_about_their_due_guidance(
         review_by=today + datetime.timedelta(days=90),
     )
 
-    call_command("send_review_reminders", stdout=open("/dev/null", "w"))
+    out = io.StringIO()
+    call_command("send_review_reminders", stdout=out)
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -112,3 +114,4 @@ def test_send_review_reminders_emails_each_owner_once_about_their_due_guidance(
     assert "Overdue page: OVERDUE" in message.body
     assert "Due soon page: review by" in message.body
     assert "Later page" not in message.body
+    assert out.getvalue() == "Sent 1 review reminder e-mail.\n"

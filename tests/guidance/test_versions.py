@@ -148,3 +148,24 @@ def test_a_change_note_already_published_is_not_offered_for_the_next_version(edi
 
     assert issubclass(form_class, GuidancePageForm)
     assert form.initial["change_note"] == ""
+
+
+def test_each_sign_off_is_recorded_once_in_the_audit_log(signer):
+    from core.models import AuditEvent
+    from guidance.services import SIGNED_OFF_ACTION
+
+    page = make_guidance(user=signer)
+    publish_version(page, major=False, note="Typo.", user=signer)
+
+    events = AuditEvent.objects.filter(action=SIGNED_OFF_ACTION).order_by("id")
+    assert [e.details["version"] for e in events] == ["1.0", "1.1"]
+    assert {e.actor for e in events} == {signer}
+
+
+def test_an_editor_can_preview_a_draft_that_readers_cannot_see(officer):
+    page = make_guidance(title="Draft for preview", publish=False)
+
+    response = page.make_preview_request()
+
+    assert response.status_code == 200
+    assert "Draft for preview" in response.content.decode()
