@@ -45,6 +45,11 @@ def _trail(assessment: Assessment) -> list[tuple[str, str]]:
     ]
 
 
+def _posted(request):
+    """The submitted data on a POST (even when empty), so the form is bound."""
+    return request.POST if request.method == "POST" else None
+
+
 def _index_trail() -> list[tuple[str, str]]:
     return [("Self-assessment", reverse("assessments:index"))]
 
@@ -221,6 +226,7 @@ def response_edit(request, pk, statement_pk):
             "trail": _trail(assessment),
             **_role_context(request.user, assessment),
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -260,7 +266,7 @@ def members(request, pk):
     assessment = permissions.check_view_assessment_permission(request.user, pk)
     permissions.check_lead_assessment_permission(request.user, assessment)
     colleagues = selectors.force_colleagues(assessment)
-    form = MemberForm(request.POST or None, colleagues=colleagues)
+    form = MemberForm(_posted(request), colleagues=colleagues)
     if request.method == "POST" and form.is_valid():
         try:
             services.assessment_member_add(
@@ -369,7 +375,7 @@ def sign_off(request, pk):
     permissions.check_lead_assessment_permission(request.user, assessment)
     if assessment.is_signed_off:
         return redirect("assessments:assessment_detail", assessment.pk)
-    form = SignOffForm(request.POST or None)
+    form = SignOffForm(_posted(request))
     problems = services.sign_off_problems(assessment)
     if request.method == "POST" and form.is_valid():
         try:
@@ -445,7 +451,7 @@ def action_create(request, pk, statement_pk):
         raise Http404(services.NOT_A_GAP)
     response.assessment = assessment
     form = ActionForm(
-        request.POST or None, colleagues=selectors.force_colleagues(assessment)
+        _posted(request), colleagues=selectors.force_colleagues(assessment)
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -486,7 +492,7 @@ def action_detail(request, pk, action_pk):
         can_update = True
     except PermissionDenied:
         can_update = False
-    form = ActionUpdateForm(request.POST or None, initial={"status": action.status})
+    form = ActionUpdateForm(_posted(request), initial={"status": action.status})
     if request.method == "POST":
         permissions.check_update_action_permission(request.user, action)
         if form.is_valid():

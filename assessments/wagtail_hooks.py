@@ -68,7 +68,7 @@ def edition_copy_view(request, pk):
     if not request.user.has_perm("assessments.add_edition"):
         raise PermissionDenied
     edition = get_object_or_404(Edition, pk=pk)
-    form = EditionCopyForm(request.POST or None)
+    form = EditionCopyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             copy = services.edition_copy(
