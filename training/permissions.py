@@ -2,15 +2,22 @@
 
 from django.http import Http404
 
-from .selectors import report_force_scope, user_can_edit_module
+from accounts import roles
+
+from .selectors import user_can_edit_module
 
 NOT_YOUR_MODULE = "Only the module's trainers can do that."
+NO_REPORTS = "No training reports for this user."
 
 
 def check_view_reports_permission(user):
-    """Trainers (every force) and force leads (their own force) see reports; returns
-    the force the reports are limited to, or None for every force."""
-    return report_force_scope(user)
+    """Trainers and superusers see reports for every force (returns None); force
+    leads see their own force's learners only (returns that force)."""
+    if user.is_superuser or user.groups.filter(name=roles.TRAINERS).exists():
+        return None
+    if user.groups.filter(name=roles.FORCE_LEADS).exists() and user.force_id:
+        return user.force
+    raise Http404(NO_REPORTS)
 
 
 def check_review_guidance_flag_permission(user, module) -> None:

@@ -284,16 +284,6 @@ def user_can_edit_module(user, module: ModulePage) -> bool:
 # --- Reports ------------------------------------------------------------------------
 
 
-def report_force_scope(user):
-    """Which force's learners a user's reports cover: None means every force.
-    Trainers and superusers see all forces; force leads only their own."""
-    if user.is_superuser or user.groups.filter(name=roles.TRAINERS).exists():
-        return None
-    if user.groups.filter(name=roles.FORCE_LEADS).exists() and user.force_id:
-        return user.force
-    raise Http404("No reports for this user.")
-
-
 @dataclass
 class ReportRow:
     label: str

@@ -262,6 +262,7 @@ def record_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"learning-record-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    audit_record(action="training.record_exported", request=request)
     writer = csv.writer(response)
     writer.writerow(
         [

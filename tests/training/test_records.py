@@ -3,6 +3,7 @@ import io
 
 from django.utils.html import escape
 
+from core.models import AuditEvent
 from tests.factories.training import make_module
 from training.models import Completion
 from training.services import attempt_submit
@@ -60,6 +61,9 @@ def test_the_csv_export_has_one_row_per_completion(client_for, officer, module):
     assert rows[1][1] == "1.0"
     assert rows[1][4] == "100"
     assert rows[1][6] == code
+    assert AuditEvent.objects.filter(
+        action="training.record_exported", actor=officer
+    ).exists()
 
 
 def test_the_certificate_shows_the_learner_module_version_and_code(
