@@ -139,10 +139,6 @@ class ModuleProgress:
             return lesson.url
         return self.module.url + self.module.reverse_subpage("check_view")
 
-    @property
-    def hours(self) -> float:
-        return self.completion.hours if self.completion else 0
-
 
 def progress_for_modules(user, modules) -> dict[int, ModuleProgress]:
     """Progress of ``user`` in each module, in four queries however many modules."""
@@ -182,12 +178,13 @@ class LearningRecord:
 
 
 def learning_record_for(user) -> LearningRecord:
-    """ "My learning": every module the user has started, split in two."""
+    """My learning: every module the user has started, in progress or completed;
+    hours count each module's latest completion once."""
     modules = module_list_visible_to(user).filter(enrolments__user=user)
     progress = progress_for_modules(user, modules.order_by("title"))
     items = sorted(
         progress.values(),
-        key=lambda p: p.enrolment.last_activity_at if p.enrolment else 0,
+        key=lambda p: p.enrolment.last_activity_at,
         reverse=True,
     )
     completed = [p for p in items if p.is_complete]
