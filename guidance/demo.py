@@ -976,6 +976,7 @@ def seed_guidance(stdout=None) -> list[GuidancePage]:
             user=editor, skip_permission_checks=True
         )
         for is_major, note, extra_point in REVISIONS.get(title, []):
+            page = GuidancePage.objects.get(pk=page.pk)  # latest_revision moves on
             draft = page.get_latest_revision_as_object()
             draft.change_is_major = is_major
             draft.change_note = note

@@ -8,6 +8,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from wagtail import blocks
+
 EQUAL, INSERT, DELETE, CHANGE = "equal", "insert", "delete", "change"
 
 
@@ -17,11 +19,25 @@ class DiffLine:
     segments: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _block_text(block, value) -> list[str]:
+    """The words a reader sees in a block; choices such as a heading's level are
+    settings, not text, and are left out."""
+    if isinstance(block, blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in _block_text(child, value.get(name))
+        ]
+    return [str(text) for text in block.get_searchable_content(value)]
+
+
 def page_lines(page) -> list[str]:
     lines = [f"Title: {page.title}", f"Summary: {page.summary}"]
     for block in page.body:
-        for text in block.block.get_searchable_content(block.value):
-            for line in str(text).splitlines():
+        for text in _block_text(block.block, block.value):
+            for line in text.splitlines():
                 if line.strip():
                     lines.append(" ".join(line.split()))
     return lines

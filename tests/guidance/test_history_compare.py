@@ -123,3 +123,12 @@ def test_diff_lines_reports_equal_insert_delete_and_change():
     kinds = [line.kind for line in lines]
     assert kinds == [CHANGE, EQUAL, CHANGE]
     assert (DELETE, "b") in lines[0].segments and (INSERT, "c") in lines[0].segments
+
+
+def test_compare_shows_the_words_readers_see_not_block_settings(page):
+    from guidance.diff import page_lines
+
+    lines = page_lines(page.current_version.revision.as_object())
+
+    assert "What to do" in lines
+    assert not any("Section heading" in line for line in lines)
