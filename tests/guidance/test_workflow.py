@@ -3,6 +3,7 @@
 import pytest
 
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
@@ -14,7 +15,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from core.models import Theme
+from core.models import Notification, Theme
+from core.services import follow_create
 from guidance.models import GuidancePage
 from guidance.roles import SIGN_OFF_GROUP, WORKFLOW_NAME
 from guidance.selectors import guidance_list_visible_to
@@ -108,9 +110,10 @@ def test_sending_for_review_without_a_change_note_is_refused(client, writer):
 
 
 def test_review_then_sign_off_publishes_a_major_version_signed_off_by_the_approver(
-    client, writer, reviewer, signer, officer
+    client, writer, reviewer, signer, officer, django_capture_on_commit_callbacks
 ):
     page = make_guidance(paragraphs=["Old advice."])
+    follow_create(user=officer, target=page)
     client.force_login(writer)
     client.post(
         edit_url(page),
@@ -144,7 +147,8 @@ def test_review_then_sign_off_publishes_a_major_version_signed_off_by_the_approv
         "wagtailadmin_pages:workflow_action",
         args=[page.pk, "approve", state.current_task_state.pk],
     )
-    client.post(sign_off, {"comment": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sign_off, {"comment": ""})
 
     page = GuidancePage.objects.get(pk=page.pk)
     version = page.current_version
@@ -152,6 +156,18 @@ def test_review_then_sign_off_publishes_a_major_version_signed_off_by_the_approv
     assert version.signed_off_by == signer
     assert version.change_note == "Rewritten for the new CPS guidance."
     assert "New advice." in str(page.body)
+
+    # The officer who follows it is told, by notification and e-mail, with the link
+    # to what changed, and reads the new version line.
+    notification = Notification.objects.get(recipient=officer)
+    assert notification.url == f"{page.url}compare/?from=1.0&to=2.0"
+    to_officer = [m for m in mail.outbox if m.to == [officer.email]]
+    assert len(to_officer) == 1
+    assert "/compare/?from=1.0&to=2.0" in to_officer[0].body
+    client.force_login(officer)
+    assert "<strong>Version 2.0</strong>" in client.get(page.url).content.decode()
+    compare = client.get(notification.url)
+    assert "[inserted: </span>New" in compare.content.decode()
 
 
 def test_a_draft_never_published_is_a_404_and_in_no_listing(client_for, officer):
