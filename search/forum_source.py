@@ -23,6 +23,7 @@ def sources(selector, model) -> list:
                 summary=lambda obj: "",
                 select_related=("category__force", "category__theme"),
                 autocomplete_via_backend=False,
+                single_valued_facets=True,
             )
         )
     post_visible = selector("forums.selectors", "post_list_visible_to")
@@ -45,6 +46,7 @@ def sources(selector, model) -> list:
                     "thread__category__theme",
                 ),
                 autocomplete_via_backend=False,
+                single_valued_facets=True,
             )
         )
     return found

@@ -184,6 +184,9 @@ class _SourceRun:
     matched: object
     total: int = 0
     date_counts: dict = field(default_factory=dict)
+    grouped: bool = False
+    theme_counts: dict = field(default_factory=dict)
+    force_counts: dict = field(default_factory=dict)
 
 
 def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
@@ -198,12 +201,36 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
     matched = _matched(source, results, backend)
     month, year = _date_cutoff(31), _date_cutoff(365)
     date = source.date_field
-    counts = matched.aggregate(
-        total=Count("pk"),
-        month=Count("pk", filter=Q(**{f"{date}__gte": month})),
-        year=Count("pk", filter=Q(**{f"{date}__gte": year})),
-    )
+    buckets = {
+        "total": Count("pk"),
+        "month": Count("pk", filter=Q(**{f"{date}__gte": month})),
+        "year": Count("pk", filter=Q(**{f"{date}__gte": year})),
+    }
     run = _SourceRun(source=source, results=results, matched=matched)
+    if source.single_valued_facets:
+        # One pass: every matching row falls in exactly one (theme, force) group.
+        group = [
+            f"{path}__{attr}"
+            for path in (source.theme_path, source.force_path)
+            if path
+            for attr in ("slug", "name")
+        ]
+        counts = {"total": 0, "month": 0, "year": 0}
+        for row in matched.values(*group).annotate(**buckets).order_by():
+            for key in counts:
+                counts[key] += row[key]
+            for path, target in (
+                (source.theme_path, run.theme_counts),
+                (source.force_path, run.force_counts),
+            ):
+                if path and row[f"{path}__slug"] is not None:
+                    name, n = target.get(
+                        row[f"{path}__slug"], (row[f"{path}__name"], 0)
+                    )
+                    target[row[f"{path}__slug"]] = (name, n + row["total"])
+        run.grouped = True
+    else:
+        counts = matched.aggregate(**buckets)
     run.total = counts["total"]
     run.date_counts = {
         "month": counts["month"],
@@ -218,6 +245,12 @@ def _group_counts(runs, path_attr) -> dict[str, tuple[str, int]]:
     for run in runs:
         path = getattr(run.source, path_attr)
         if not path or not run.total:
+            continue
+        if run.grouped:
+            done = run.theme_counts if path_attr == "theme_path" else run.force_counts
+            for slug, (name, n) in done.items():
+                entry = totals.setdefault(slug, [name, 0])
+                entry[1] += n
             continue
         rows = (
             run.matched.values(f"{path}__slug", f"{path}__name")

@@ -34,6 +34,10 @@ class Source:
     select_related: tuple = ()
     prefetch_related: tuple = ()
     autocomplete_via_backend: bool = True  # False: title__icontains in the queryset
+    # True when theme_path and force_path are foreign-key chains (one value per row):
+    # facets and counts then come from one grouped query.
+    single_valued_facets: bool = False
+    annotations: Callable | None = None  # fn() -> dict of annotations for results
 
     def queryset(self, user) -> QuerySet:
         return self.visible_to(user)
