@@ -10,13 +10,21 @@ from dataclasses import dataclass, field
 
 from wagtail import blocks
 
-EQUAL, INSERT, DELETE, CHANGE = "equal", "insert", "delete", "change"
+EQUAL, INSERT, DELETE, CHANGE, SKIPPED = (
+    "equal",
+    "insert",
+    "delete",
+    "change",
+    "skipped",
+)
+CONTEXT_LINES = 2
 
 
 @dataclass
 class DiffLine:
     kind: str
     segments: list[tuple[str, str]] = field(default_factory=list)
+    hidden: list["DiffLine"] = field(default_factory=list)
 
 
 def _block_text(block, value) -> list[str]:
@@ -85,6 +93,35 @@ def diff_lines(old: list[str], new: list[str]) -> list[DiffLine]:
 
 def diff_pages(old_page, new_page) -> list[DiffLine]:
     return diff_lines(page_lines(old_page), page_lines(new_page))
+
+
+def collapse_unchanged(
+    lines: list[DiffLine], context: int = CONTEXT_LINES
+) -> list[DiffLine]:
+    """Keep ``context`` unchanged lines around each change and fold longer runs of
+    unchanged lines into one SKIPPED line the reader can open."""
+    result, run = [], []
+
+    def flush(at_start: bool, at_end: bool):
+        keep_before = 0 if at_start else context
+        keep_after = 0 if at_end else context
+        if len(run) <= keep_before + keep_after + 1:
+            result.extend(run)
+        else:
+            result.extend(run[:keep_before])
+            hidden = run[keep_before : len(run) - keep_after]
+            result.append(DiffLine(SKIPPED, hidden=hidden))
+            result.extend(run[len(run) - keep_after :])
+        run.clear()
+
+    for line in lines:
+        if line.kind == EQUAL:
+            run.append(line)
+            continue
+        flush(at_start=not result, at_end=False)
+        result.append(line)
+    flush(at_start=not result, at_end=True)
+    return result
 
 
 def diff_counts(lines: list[DiffLine]) -> dict:

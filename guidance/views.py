@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from core.models import Theme
 from core.selectors import user_follows
 
-from .diff import diff_counts, diff_pages
+from .diff import collapse_unchanged, diff_counts, diff_pages
 from .forms import CompareForm, DateForm, FeedbackForm
 from .permissions import check_follow_permission, check_view_guidance_permission
 from .selectors import (
@@ -180,7 +180,13 @@ def guidance_compare(request, page):
             old = by_number[form.cleaned_data["from_version"]]
             new = by_number[form.cleaned_data["to_version"]]
             lines = diff_pages(old.revision.as_object(), new.revision.as_object())
-            context.update(old=old, new=new, lines=lines, counts=diff_counts(lines))
+            context.update(
+                old=old,
+                new=new,
+                lines=lines,
+                shown=collapse_unchanged(lines),
+                counts=diff_counts(lines),
+            )
         else:
             status = 400
     return TemplateResponse(

@@ -132,3 +132,23 @@ def test_compare_shows_the_words_readers_see_not_block_settings(page):
 
     assert "What to do" in lines
     assert not any("Section heading" in line for line in lines)
+
+
+def test_long_runs_of_unchanged_lines_fold_away_around_the_changes():
+    from guidance.diff import SKIPPED, collapse_unchanged
+
+    old = [f"line {n}" for n in range(20)]
+    new = [*old[:10], "inserted", *old[10:]]
+
+    shown = collapse_unchanged(diff_lines(old, new), context=2)
+
+    assert [line.kind for line in shown] == [
+        SKIPPED,
+        EQUAL,
+        EQUAL,
+        INSERT,
+        EQUAL,
+        EQUAL,
+        SKIPPED,
+    ]
+    assert len(shown[0].hidden) == 8 and len(shown[-1].hidden) == 8
