@@ -41,6 +41,15 @@ def _restore_reference_data(request, reference_data):
         # them too so the copy goes back exactly as it was.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(reference_data)
+        # The copy comes back with its own primary keys: move PostgreSQL's sequences
+        # past them so the next insert does not collide.
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
 
 
 @pytest.fixture(autouse=True)
