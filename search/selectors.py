@@ -43,8 +43,8 @@ TYPE_WEIGHTS = {
     "guidance": 1.5,
     "module": 1.3,
     "lesson": 1.0,
-    "thread": 1.1,
-    "post": 0.8,
+    "thread": 0.9,
+    "post": 0.7,
 }
 
 

@@ -13,7 +13,10 @@ DFU = {
 }
 CPS = {(G, "Working with the CPS on early advice"): 2}
 RSO = {(G, "Managing registered sex offenders who come to notice"): 2}
-NFA = {(G, "Outcome decisions and the right to review"): 2}
+NFA = {
+    (G, "Outcome decisions and the right to review"): 2,
+    (T, "Intelligence submissions after NFA"): 1,
+}
 REPEAT = {
     (M, "Recognising repeat and serial offending"): 2,
     (L, "Why repeat offending matters"): 2,
@@ -34,9 +37,21 @@ SUSPECT_INTERVIEW = {
 
 JUDGED: dict[str, dict] = {
     # The issue's own examples
-    "ISVA referral": {**ISVAS, (M, "Engaging victims throughout the investigation"): 1},
-    "phone download consent": {(G, "Digital evidence from victims' phones"): 2},
-    "repeat offender": REPEAT,
+    "ISVA referral": {
+        **ISVAS,
+        (M, "Engaging victims throughout the investigation"): 1,
+        (T, "Working with ISVAs from day one"): 1,
+    },
+    "phone download consent": {
+        (G, "Digital evidence from victims' phones"): 2,
+        (T, "Phone download backlog"): 1,
+        (T, "Victim devices: proportionate requests"): 1,
+    },
+    "repeat offender": {
+        **REPEAT,
+        (T, "Serial offender profiles: what works?"): 1,
+        (T, "Managing registered sex offenders who reoffend"): 1,
+    },
     # Acronyms and their expansions, both ways
     "ISVA": ISVAS,
     "independent sexual violence adviser": ISVAS,
@@ -53,9 +68,13 @@ JUDGED: dict[str, dict] = {
     "NFA": NFA,
     "no further action": NFA,
     # Topics
-    "serial offenders": REPEAT,
+    "serial offenders": {
+        (G, "Linking reports to identify serial offenders"): 2,
+        (M, "Recognising repeat and serial offending"): 2,
+        (T, "Serial offender profiles: what works?"): 1,
+    },
     "right to review": {
-        **NFA,
+        (G, "Outcome decisions and the right to review"): 2,
         (L, "The right to review"): 2,
     },
     "victims code": {
@@ -120,6 +139,17 @@ JUDGED: dict[str, dict] = {
     "consnet": {(G, "Investigating consent: a suspect-focused approach"): 2},
     "isva refferal": ISVAS,
     "welbeing": WELLBEING,
+    # Peer discussions in the forums
+    "phone download backlog": {(T, "Phone download backlog"): 2},
+    "voluntary interview": {(T, "Arrest or voluntary interview?"): 2},
+    "bad character application": {(T, "Bad character applications in RASSO cases"): 2},
+    "rape myths MG3": {(T, "Challenging rape myths in the MG3"): 2},
+    "SOIT rota": {(T, "Rota for the SOIT on-call"): 2},
+    "kiosk triage": {(T, "Kiosk triage now available in the RASSO office"): 2},
+    "interpreter for an ABE interview": {(T, "Interpreters for ABE interviews"): 2},
+    "outcome codes": {(T, "Recording outcome codes correctly"): 2},
+    "caseloads": {(T, "Caseloads: how many is too many?"): 2},
+    "special measures": {(T, "Special measures: explaining the options"): 2},
     # Phrases
     '"digital forensics"': {
         (M, "Digital forensics for investigators"): 2,

@@ -38,6 +38,10 @@ def evaluate(user):
     rows = []
     for query, judgments in JUDGED.items():
         outcome = search_site(user, query, per_page=10)
+        # Nothing from another force's private forum, for any query.
+        assert all(
+            r.force is None or r.force.pk == user.force_id for r in outcome.results
+        ), query
         ranked = [(r.type_key, r.title) for r in outcome.results[:10]]
         grades = [judgments.get(key, 0) for key in ranked]
         rank = next((i + 1 for i, g in enumerate(grades) if g == 2), None)
