@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -170,8 +171,6 @@ class GuidancePage(RoutablePageMixin, BasePage):
 
     def contents(self):
         """Section headings (h2) for the on-page contents list."""
-        from django.utils.text import slugify
-
         return [
             {"text": b.value["text"], "anchor": slugify(b.value["text"])}
             for b in self.body

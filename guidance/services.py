@@ -10,9 +10,7 @@ same way.
 import datetime
 import logging
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from wagtail import hooks
@@ -26,7 +24,8 @@ from core.services import (
 )
 
 from .models import GuidanceFeedback, GuidancePage, GuidanceVersion
-from .selectors import guidance_followers
+from .selectors import guidance_followers, guidance_review_due
+from .tasks import send_review_reminder
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +35,6 @@ SIGNED_OFF_ACTION = "guidance.version_published"
 NO_CHANGE_NOTE = "Published without a change note."
 REPUBLISHED_NOTE = "Republished without changes after it was withdrawn."
 MAJOR_VERB = "published a major version"
-REVIEW_REMINDER_SUBJECT = "[Learning Network] Guidance due for review: {count} page{s}"
 
 
 def _next_number(page: GuidancePage, is_major: bool) -> tuple[int, int]:
@@ -198,38 +196,13 @@ def guidance_feedback_create(
     )
 
 
-def guidance_review_reminders_send(*, today: datetime.date | None = None) -> int:
-    """E-mail each owner the guidance they own that is overdue or due within 30 days.
-    Returns the number of e-mails sent. Meant for a daily scheduler."""
-    from .selectors import guidance_review_due
-
-    today = today or timezone.localdate()
-    by_owner: dict = {}
+def guidance_review_reminders_send() -> int:
+    """Queue one e-mail per owner listing the guidance they own that is overdue or
+    due within 30 days. Returns the number queued. Meant for a daily scheduler."""
+    by_owner: dict[int, list[int]] = {}
     for page in guidance_review_due():
-        if page.content_owner is None or not page.content_owner.is_active:
-            continue
-        by_owner.setdefault(page.content_owner, []).append(page)
-    from core.tasks import absolute_url
-
-    for owner, pages in by_owner.items():
-        items = [
-            {
-                "title": p.title,
-                "review_by": p.review_by,
-                "overdue": p.review_by < today,
-                "link": absolute_url(p.url or "/"),
-                "edit": absolute_url(f"/admin/pages/{p.pk}/edit/"),
-            }
-            for p in pages
-        ]
-        send_mail(
-            REVIEW_REMINDER_SUBJECT.format(
-                count=len(items), s="" if len(items) == 1 else "s"
-            ),
-            render_to_string(
-                "guidance/email/review_reminder.txt", {"owner": owner, "items": items}
-            ),
-            None,
-            [owner.email],
-        )
+        if page.content_owner_id is not None:
+            by_owner.setdefault(page.content_owner_id, []).append(page.pk)
+    for owner_id, page_ids in by_owner.items():
+        send_review_reminder.enqueue(owner_id, page_ids)
     return len(by_owner)

@@ -114,4 +114,4 @@ def test_send_review_reminders_emails_each_owner_once_about_their_due_guidance(
     assert "Overdue page: OVERDUE" in message.body
     assert "Due soon page: review by" in message.body
     assert "Later page" not in message.body
-    assert out.getvalue() == "Sent 1 review reminder e-mail.\n"
+    assert out.getvalue() == "Queued 1 review reminder e-mail.\n"

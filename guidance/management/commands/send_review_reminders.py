@@ -10,7 +10,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = guidance_review_reminders_send()
-        self.stdout.write(
-            f"Sent {sent} review reminder e-mail{'s' if sent != 1 else ''}."
-        )
+        queued = guidance_review_reminders_send()
+        plural = "s" if queued != 1 else ""
+        self.stdout.write(f"Queued {queued} review reminder e-mail{plural}.")
