@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .rendering import MENTION_RE
+
 KIND_LABELS = {
     "name": "Personal name",
     "dob": "Date of birth",
@@ -539,9 +541,12 @@ def find_identifying_details(text: str) -> list[Finding]:
     """Likely identifying details in ``text``, in order, without overlaps (the detector
     listed first in DETECTORS wins a disputed span: an e-mail address is not also a
     name)."""
+    # @[Display name] mentions name network members, not people in a case: blank
+    # them out (keeping offsets) so they are never flagged.
+    checked = MENTION_RE.sub(lambda m: " " * len(m.group()), text)
     chosen: list[Finding] = []
     for detector in DETECTORS:
-        for finding in detector(text):
+        for finding in detector(checked):
             if not any(
                 finding.start < other.end and other.start < finding.end
                 for other in chosen

@@ -155,6 +155,8 @@ def thread_create(
     post = Post.objects.create(
         thread=thread, author=author, body=body, body_html=render_markdown(body)
     )
+    thread.last_post_at = post.created_at
+    thread.save(update_fields=["last_post_at"])
     _record_findings(post=post, author=author, findings=findings)
     follow_create(user=author, target=thread)
     ThreadRead.objects.update_or_create(

@@ -1,0 +1,119 @@
+"""The case-safety checker: per-kind floors on the labelled corpus, and the details
+of what it finds."""
+
+import pytest
+
+from forums.case_safety import KINDS, find_identifying_details, highlight
+
+from .case_safety_corpus import NEGATIVE, POSITIVE
+from .case_safety_report import evaluate
+
+pytestmark = pytest.mark.django_db  # the suite-wide reference-data fixture needs it
+
+RECALL_FLOOR = 0.95
+PRECISION_FLOOR = 0.85
+
+
+def test_the_corpus_has_at_least_150_passages_half_with_details():
+    assert len(POSITIVE) + len(NEGATIVE) >= 150
+    assert abs(len(POSITIVE) - len(NEGATIVE)) <= 10
+    assert all(kinds for _, kinds in POSITIVE)
+    assert not any(kinds for _, kinds in NEGATIVE)
+    for kind in KINDS:
+        assert sum(kind in kinds for _, kinds in POSITIVE) >= 6, kind
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "any"])
+def test_the_checker_meets_the_recall_and_precision_floors(kind):
+    score = evaluate()[kind]
+
+    assert score.recall >= RECALL_FLOOR, (kind, score)
+    assert score.precision >= PRECISION_FLOOR, (kind, score)
+
+
+@pytest.mark.parametrize(
+    "text, kind, found",
+    [
+        ("the victim, Sarah Jones, said", "name", "Sarah Jones"),
+        ("DOB 12/03/2004", "dob", "12/03/2004"),
+        ("ring 07700 900123 now", "phone", "07700 900123"),
+        ("mail jo@example.com today", "email", "jo@example.com"),
+        ("near BS5 9QT", "postcode", "BS5 9QT"),
+        ("at 14 Acacia Avenue", "address", "14 Acacia Avenue"),
+        ("a Golf, AB12 CDE.", "vehicle", "AB12 CDE"),
+        ("crime ref 44/123456/24", "reference", "44/123456/24"),
+        ("NI AB 12 34 56 C", "ni_number", "AB 12 34 56 C"),
+    ],
+)
+def test_each_kind_is_found_with_its_exact_text(text, kind, found):
+    findings = find_identifying_details(text)
+
+    assert [(f.kind, f.text) for f in findings] == [(kind, found)]
+    assert text[findings[0].start : findings[0].end] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R v Turnbull applies to identification.",
+        "Avon and Somerset and West Yorkshire share practice.",
+        "The Sexual Offences Act 2003, section 74.",
+        "Use the MG3 and the MG11.",
+        "The victim said the suspect left.",
+    ],
+)
+def test_hard_negatives_are_not_flagged(text):
+    assert find_identifying_details(text) == []
+
+
+def test_findings_never_overlap():
+    text = "The victim, Sarah Jones (sarah.jones@example.com), 07700 900123."
+
+    findings = find_identifying_details(text)
+
+    spans = sorted((f.start, f.end) for f in findings)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert {f.kind for f in findings} == {"name", "email", "phone"}
+
+
+def test_highlight_marks_findings_and_escapes_everything_else():
+    text = "<b>The victim, Sarah Jones</b>"
+
+    html = highlight(text, find_identifying_details(text))
+
+    assert html.startswith("&lt;b&gt;The victim, ")
+    assert '<mark class="ln-finding">Sarah Jones<span class="govuk-visually-hidden">'
+    assert "(Personal name)" in html
+    assert html.endswith("&lt;/b&gt;")
+
+
+def test_the_docs_report_matches_the_current_checker():
+    from pathlib import Path
+
+    from .case_safety_report import markdown_report
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "case-safety.md"
+
+    assert docs.read_text() == markdown_report() + "\n", (
+        "Regenerate: .venv/bin/python -m tests.forums.case_safety_report "
+        "> docs/case-safety.md"
+    )
+
+
+def test_mentions_of_members_are_not_flagged_as_names():
+    text = "Thanks @[Mr Alex Roberts], the victim, Sarah Jones, agreed."
+
+    findings = find_identifying_details(text)
+
+    assert [(f.kind, f.text) for f in findings] == [("name", "Sarah Jones")]
+
+
+def test_the_checker_stays_fast_on_long_adversarial_text():
+    import time
+
+    text = ("The victim Aaaa Bbbb Cccc " * 400) + ("0" * 5000) + (" 1/" * 3000)
+    started = time.perf_counter()
+
+    find_identifying_details(text)
+
+    assert time.perf_counter() - started < 2
