@@ -30,5 +30,5 @@ def test_a_new_editor_is_sent_to_enrol_then_reaches_the_admin(page, assert_acces
 
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/admin/$"))
-    expect(page.get_by_role("complementary", name="Sidebar")).to_be_visible()
+    expect(page.get_by_role("link", name="Dashboard")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Learning Network")
