@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -82,6 +83,11 @@ def test_an_officer_reads_guidance_opens_the_history_and_compares_two_versions(p
 def test_guidance_pages_have_no_wcag_22_aa_violations(page, assert_accessible):
     make_user(email=EMAIL)
     guidance = library()
+    overdue = make_guidance(
+        title="Overdue guidance",
+        review_by=datetime.date(2020, 1, 1),
+        protective_marking="OFFICIAL-SENSITIVE",
+    )
 
     sign_in(page, EMAIL, TEST_PASSWORD)
     page.wait_for_url("**/")
@@ -93,6 +99,9 @@ def test_guidance_pages_have_no_wcag_22_aa_violations(page, assert_accessible):
     assert_accessible(page, "guidance page")
     page.get_by_role("button", name="Send feedback").click()
     assert_accessible(page, "guidance page with feedback errors")
+    page.goto(overdue.url)
+    expect(page.get_by_text("Review overdue")).to_be_visible()
+    assert_accessible(page, "sensitive guidance overdue for review")
     page.goto(guidance.url + "versions/")
     assert_accessible(page, "history")
     page.goto(guidance.url + "versions/1-0/")

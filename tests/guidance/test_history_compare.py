@@ -152,3 +152,20 @@ def test_long_runs_of_unchanged_lines_fold_away_around_the_changes():
         SKIPPED,
     ]
     assert len(shown[0].hidden) == 8 and len(shown[-1].hidden) == 8
+
+
+def test_a_page_past_its_review_date_says_so_next_to_the_version_line(
+    client_for, officer
+):
+    import datetime
+
+    from django.utils import timezone
+
+    overdue = make_guidance(
+        title="Old page", review_by=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    current = make_guidance(title="Fresh page")
+    client = client_for(officer)
+
+    assert "Review overdue" in client.get(overdue.url).content.decode()
+    assert "Review overdue" not in client.get(current.url).content.decode()
