@@ -3,9 +3,12 @@ app has them (thread_list_visible_to, post_list_visible_to)."""
 
 
 def sources(selector, model) -> list:
+    from django.db.models import OuterRef, Subquery
+
     from .sources import Source
 
     found = []
+    post_model = model("forums", "Post")
     thread_visible = selector("forums.selectors", "thread_list_visible_to")
     thread_model = model("forums", "Thread")
     if thread_visible and thread_model:
@@ -20,7 +23,16 @@ def sources(selector, model) -> list:
                 theme_path="category__theme",
                 title=lambda obj: obj.title,
                 url=lambda obj, request: obj.get_absolute_url(),
-                summary=lambda obj: "",
+                summary=lambda obj: getattr(obj, "_opening_post", "") or "",
+                annotations=lambda: {
+                    "_opening_post": Subquery(
+                        post_model.objects.filter(
+                            thread=OuterRef("pk"), hidden_at__isnull=True
+                        )
+                        .order_by("created_at", "id")
+                        .values("body")[:1]
+                    )
+                },
                 select_related=("category__force", "category__theme"),
                 autocomplete_via_backend=False,
                 single_valued_facets=True,

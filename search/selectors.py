@@ -345,6 +345,8 @@ def _build_results(picked, parsed, request, backend) -> list[Result]:
                 fresh = fresh.select_related(*source.select_related)
             if source.prefetch_related:
                 fresh = fresh.prefetch_related(*source.prefetch_related)
+            if source.annotations:
+                fresh = fresh.annotate(**source.annotations())
             loaded = {o.pk: o for o in fresh}
             objs_by_source[source] = [loaded.get(o.pk, o) for o in objs]
     texts = _index_texts(objs_by_source, backend)
@@ -387,12 +389,14 @@ def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources
     total = sum(run.total for run in runs)
     need = page * per_page
     candidates = []
+    # SQLite FTS5's bm25() is lower-is-better; every other backend higher-is-better.
+    sign = -1.0 if _vendor(backend) == "sqlite" else 1.0
     for run in runs:
         if not run.total:
             continue
         weight = TYPE_WEIGHTS.get(run.source.key, 1.0)
         for obj in run.results[:need]:
-            score = float(getattr(obj, "_score", 0) or 0) * weight
+            score = float(getattr(obj, "_score", 0) or 0) * weight * sign
             candidates.append((run.source, obj, score))
     if sort == "newest":
         epoch = timezone.now().replace(year=1970)
