@@ -254,3 +254,21 @@ def test_a_sign_off_editor_publishes_directly_with_a_minor_change(client, signer
     version = GuidancePage.objects.get(pk=page.pk).current_version
     assert version.number == "1.1"
     assert version.signed_off_by == signer
+
+
+def test_the_editor_forms_open_for_a_guidance_editor(client, writer):
+    page = make_guidance()
+    client.force_login(writer)
+
+    edit = client.get(edit_url(page))
+    add = client.get(
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["guidance", "guidancepage", page.get_parent().pk],
+        )
+    )
+
+    assert edit.status_code == 200
+    assert add.status_code == 200
+    assert "This version" in edit.content.decode()
+    assert edit.context["form"].initial["change_note"] == ""
