@@ -200,6 +200,8 @@ def response_edit(request, pk, statement_pk):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                if request.headers.get("X-Autosave"):
+                    return HttpResponse(status=204)
                 if "save_draft" in request.POST:
                     messages.success(request, SAVED_DRAFT)
                     return redirect(request.path)

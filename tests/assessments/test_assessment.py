@@ -312,3 +312,20 @@ def test_the_assessment_csv_lists_every_statement_with_its_rating(
     assert len(lines) == 13
     assert "Not met" in lines[1]
     assert AuditEvent.objects.filter(action="assessment.exported").exists()
+
+
+def test_the_autosave_request_saves_the_draft_and_answers_204(client, assessment, lead):
+    client.force_login(lead)
+    response = first_response(assessment)
+
+    result = client.post(
+        reverse(
+            "assessments:response_edit", args=[assessment.pk, response.statement_id]
+        ),
+        {"comment": "Typed so far", "save_draft": ""},
+        headers={"X-Autosave": "1"},
+    )
+
+    assert result.status_code == 204
+    response.refresh_from_db()
+    assert response.comment == "Typed so far"

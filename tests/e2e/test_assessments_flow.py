@@ -61,6 +61,9 @@ def test_a_force_lead_assesses_signs_off_and_creates_an_action(page, assert_acce
     assert_accessible(page, "statement form")
     page.get_by_label("Not met").check()
     page.get_by_label("Comment").fill("No suspect strategy in eight of ten plans.")
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Draft saved at")
+    first.refresh_from_db()
+    assert first.comment == "No suspect strategy in eight of ten plans."
     page.get_by_label("Evidence title").fill("Dip sample notes")
     page.get_by_label("Link to a page on this site").fill("https://elsewhere.example/")
     page.get_by_role("button", name="Save draft and stay").click()
