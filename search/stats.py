@@ -14,12 +14,16 @@ from django.utils import timezone
 
 KEYS = "site-search:stat-keys"
 PREFIX = "site-search:stat:"
+SINCE_FLUSH = "site-search:since-flush"
 TIMEOUT = 60 * 60 * 24 * 3
 
 
 def _key(day: str, query: str, zero: bool) -> str:
     digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
     return f"{PREFIX}{day}:{int(zero)}:{digest}"
+
+
+FLUSH_EVERY = 200  # searches; a batch write, never one per search
 
 
 def record_search(query: str, *, zero_results: bool) -> None:
@@ -37,6 +41,14 @@ def record_search(query: str, *, zero_results: bool) -> None:
             cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.add(key, 1, TIMEOUT)
+    # Every FLUSH_EVERY searches one request moves the batch (so the report fills even
+    # where nobody schedules search_flush_stats, e.g. with the local-memory cache).
+    cache.add(SINCE_FLUSH, 0, TIMEOUT)
+    try:
+        if cache.incr(SINCE_FLUSH) % FLUSH_EVERY == 0:
+            flush_stats()
+    except ValueError:
+        pass
 
 
 def flush_stats() -> int:

@@ -155,3 +155,24 @@ def test_relevance_and_newest_sort(officer):
     assert search_site(officer, "kestrel", sort="newest").results[0].title == (
         "Other page"
     )
+
+
+def test_every_200th_search_flushes_the_batch(db, monkeypatch):
+    from search import stats
+
+    monkeypatch.setattr(stats, "FLUSH_EVERY", 5)
+    for _ in range(4):
+        record_search("batch", zero_results=False)
+    assert not QueryStat.objects.exists()
+    record_search("batch", zero_results=False)
+    assert QueryStat.objects.get(query_string="batch").hits == 5
+
+
+def test_search_report_in_the_admin_reports_menu(client_for, db):
+    from tests.helpers import enrol_totp
+
+    editor = make_user(email="ed2@college.police.uk", groups=["Guidance editors"])
+    enrol_totp(editor)
+    response = client_for(editor).get("/admin/")
+    assert response.status_code == 200
+    assert "/search/report/" in response.content.decode()
