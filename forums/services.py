@@ -118,16 +118,19 @@ def _notify_mentions(*, post: Post, actor, previous_body: str = "") -> None:
     )
 
 
-def _notify_followers(*, post: Post, actor, exclude=()) -> None:
-    thread = post.thread
+def _notify_followers(
+    *, followed, thread: Thread, actor, verb: str, summary: str, url: str, exclude=()
+) -> None:
+    """Tell the followers of ``followed`` (the thread or its category) who may see
+    the thread, except those in ``exclude`` (told another way, e.g. mentioned)."""
     excluded = {u.pk for u in exclude}
-    followers = [u for u in followers_of(thread) if u.pk not in excluded]
+    followers = [u for u in followers_of(followed) if u.pk not in excluded]
     notification_create(
         recipients=users_who_may_see_thread(thread, followers),
         actor=actor,
-        verb="replied",
-        summary=f"{actor} replied to “{thread.title}”",
-        url=post.get_absolute_url(),
+        verb=verb,
+        summary=summary,
+        url=url,
         target=thread,
     )
 
@@ -162,17 +165,14 @@ def thread_create(
     ThreadRead.objects.update_or_create(
         user=author, thread=thread, defaults={"read_at": post.created_at}
     )
-    mentioned = users_who_may_see_thread(thread, mentioned_users(body))
-    category_followers = [
-        u for u in followers_of(category) if u.pk not in {m.pk for m in mentioned}
-    ]
-    notification_create(
-        recipients=users_who_may_see_thread(thread, category_followers),
+    _notify_followers(
+        followed=category,
+        thread=thread,
         actor=author,
         verb="started a thread",
         summary=f"{author} started “{thread.title}” in {category.name}",
         url=thread.get_absolute_url(),
-        target=thread,
+        exclude=mentioned_users(body),
     )
     _notify_mentions(post=post, actor=author)
     return thread
@@ -194,8 +194,15 @@ def post_create(
     )
     thread.refresh_from_db(fields=["reply_count", "last_post_at"])
     _record_findings(post=post, author=author, findings=findings)
-    mentioned = mentioned_users(body)
-    _notify_followers(post=post, actor=author, exclude=mentioned)
+    _notify_followers(
+        followed=thread,
+        thread=thread,
+        actor=author,
+        verb="replied",
+        summary=f"{author} replied to “{thread.title}”",
+        url=post.get_absolute_url(),
+        exclude=mentioned_users(body),
+    )
     _notify_mentions(post=post, actor=author)
     follow_create(user=author, target=thread)
     ThreadRead.objects.update_or_create(
