@@ -125,6 +125,7 @@ class Thread(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
+        index.FilterField("id"),  # search: visibility as an id filter on engines
         index.FilterField("category_id"),
         index.FilterField("created_at"),
     ]
@@ -165,6 +166,7 @@ class Post(index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("body"),
+        index.FilterField("id"),  # search: visibility as an id filter on engines
         index.FilterField("thread_id"),
         index.FilterField("created_at"),
     ]

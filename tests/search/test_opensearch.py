@@ -114,3 +114,25 @@ def test_search_page_over_http(officer, client_for, engine_corpus):
     response = client_for(officer).get("/search/", {"q": "ISVA"})
     assert response.status_code == 200
     assert "Referring a victim to an ISVA" in response.content.decode()
+
+
+def test_forum_visibility_over_the_engine(officer, opensearch):
+    from django.utils import timezone
+
+    from accounts.models import Force
+    from forums.models import Category, Post, Thread
+
+    national = Category.objects.create(name="N", slug="n-engine")
+    private = Category.objects.create(
+        name="P", slug="p-engine", force=Force.objects.get(slug="west-yorkshire")
+    )
+    for category, title in ((national, "Okapi national"), (private, "Okapi private")):
+        thread = Thread.objects.create(
+            category=category, title=title, last_post_at=timezone.now()
+        )
+        Post.objects.create(thread=thread, body="Okapi body.", body_html="<p>x</p>")
+    refresh()
+    outcome = search_site(officer, "okapi")
+    assert {r.title for r in outcome.results} == {"Okapi national"}
+    counts = {f.key: f.count for f in outcome.facets["type"]}
+    assert counts["thread"] == 1 and counts["post"] == 1
