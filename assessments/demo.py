@@ -81,6 +81,11 @@ STATEMENTS = {
         "Digital evidence from the suspect is prioritised over the victim's.",
     ],
 }
+ACTION_TITLES = [
+    "Brief every team leader on the standard and dip-sample again in three months",
+    "Add the step to the investigation plan template and the supervisor checklist",
+    "Book the specialist training for the investigators who have not had it",
+]
 GUIDANCE = (
     "Dip-sample at least ten cases from the last six months and note what you find."
 )
@@ -198,8 +203,7 @@ def _plan(assessment: Assessment, lead: User, owner: User, count: int, overdue: 
     for index, gap in enumerate(gaps):
         action = services.action_create(
             response=gap,
-            title=f"Close the gap on {gap.statement.number}: agree an owner-led "
-            "improvement with team leaders",
+            title=ACTION_TITLES[index % len(ACTION_TITLES)],
             description="Review current practice, agree a standard and check it "
             "with a dip sample in three months.",
             owner=owner if index % 2 == 0 else lead,
@@ -239,8 +243,8 @@ def seed_assessments(stdout=None) -> dict:
         or lead2,
     }
     patterns = {
-        lead.force_id: [2, 1, 3, 0, 2],
-        lead2.force_id: [1, 2, 2, 0, 3],
+        lead.force_id: [2, 1, 3, 0, 2, 2, 1],
+        lead2.force_id: [1, 2, 2, 0, 3, 1, 2],
     }
     for force_lead in (lead, lead2):
         force = force_lead.force

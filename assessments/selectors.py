@@ -169,6 +169,14 @@ def edition_current() -> Edition | None:
     return edition_list_published().order_by("-name").first()
 
 
+def edition_ids_with_sign_offs() -> list[int]:
+    return list(
+        Assessment.objects.filter(status=Assessment.Status.SIGNED_OFF)
+        .values_list("edition_id", flat=True)
+        .distinct()
+    )
+
+
 def framework_of(edition: Edition) -> list[dict]:
     """The edition's pillars with their statements, in theme order (two queries)."""
     pillars = list(

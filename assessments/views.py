@@ -700,7 +700,12 @@ def _national_params(request) -> tuple[Edition | None, list[Edition], str]:
         if edition is None:
             raise Http404("No such edition.")
     else:
-        edition = editions[0] if editions else None
+        # The latest edition with figures to show, else the latest.
+        with_figures = set(selectors.edition_ids_with_sign_offs())
+        edition = next(
+            (e for e in editions if e.pk in with_figures),
+            editions[0] if editions else None,
+        )
     return edition, editions, group
 
 

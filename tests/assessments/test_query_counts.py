@@ -16,7 +16,7 @@ from tests.factories.assessments import (
 )
 
 DASHBOARD = 13
-NATIONAL = 11
+NATIONAL = 12
 ASSESSMENT = 12
 # Includes the theme_resources hooks (guidance, training): a query each per theme
 # with gaps, bounded by the six themes; every theme has gaps in both cases below.
