@@ -49,10 +49,8 @@ def _raw(backend, method: str, obj):
     failure here is seen and the row stays queued."""
     from .backends.resilience import ResilientIndexingMixin
 
-    mro = type(backend).__mro__
-    if ResilientIndexingMixin in mro:
-        parent = mro[mro.index(ResilientIndexingMixin) + 1]
-        return getattr(parent, method)(backend, obj)
+    if isinstance(backend, ResilientIndexingMixin):
+        return getattr(super(ResilientIndexingMixin, backend), method)(obj)
     return getattr(backend, method)(obj)
 
 

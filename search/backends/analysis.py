@@ -44,3 +44,17 @@ def index_settings() -> dict:
             }
         }
     }
+
+
+class EnglishGlossaryIndexMixin:
+    """For Wagtail's Elasticsearch/OpenSearch backends: merge our analysis settings
+    under any INDEX_SETTINGS given in WAGTAILSEARCH_BACKENDS."""
+
+    def __init__(self, params):
+        from modelsearch.utils import deep_update
+
+        params = dict(params)
+        params["INDEX_SETTINGS"] = deep_update(
+            index_settings(), params.get("INDEX_SETTINGS", {})
+        )
+        super().__init__(params)
