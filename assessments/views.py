@@ -745,9 +745,9 @@ def national_csv(request):
             for cell in row["cells"]:
                 writer.writerow(
                     [
-                        pillar["pillar"].theme.name,
-                        row["statement"].number,
-                        cell["label"],
+                        _safe(pillar["pillar"].theme.name),
+                        _safe(row["statement"].number),
+                        _safe(cell["label"]),
                         "suppressed" if cell["value"] is None else cell["value"],
                     ]
                 )
