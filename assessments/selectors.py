@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from wagtail import hooks
 
@@ -119,7 +120,8 @@ def response_list_for(assessment: Assessment) -> list[Response]:
     )
 
 
-def response_get(user, assessment: Assessment, statement_pk: int) -> Response:
+def response_get(assessment: Assessment, statement_pk: int) -> Response:
+    """A statement's response within an assessment the caller may already see."""
     return Response.objects.select_related("statement__pillar__theme", "assignee").get(
         assessment=assessment, statement_id=statement_pk
     )
@@ -279,8 +281,6 @@ def gap_list_for(responses: list[Response]) -> list[Response]:
 
 
 def overdue_actions() -> QuerySet:
-    from django.utils import timezone
-
     return (
         Action.objects.filter(
             due_date__lt=timezone.localdate(),

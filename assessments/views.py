@@ -22,7 +22,7 @@ from .forms import (
     SharingForm,
     SignOffForm,
 )
-from .models import Action, Assessment, Edition, Response
+from .models import DEFAULT_RATING_SCALE, Action, Assessment, Edition, Response
 
 SAVED_DRAFT = "Draft saved."
 SAVED = "Saved."
@@ -168,7 +168,7 @@ def assessment_detail(request, pk):
 def response_edit(request, pk, statement_pk):
     assessment = permissions.check_view_assessment_permission(request.user, pk)
     try:
-        response = selectors.response_get(request.user, assessment, statement_pk)
+        response = selectors.response_get(assessment, statement_pk)
     except Response.DoesNotExist:
         raise Http404("No such statement.") from None
     response.assessment = assessment
@@ -446,7 +446,7 @@ def action_create(request, pk, statement_pk):
     assessment = permissions.check_view_assessment_permission(request.user, pk)
     permissions.check_lead_assessment_permission(request.user, assessment)
     try:
-        response = selectors.response_get(request.user, assessment, statement_pk)
+        response = selectors.response_get(assessment, statement_pk)
     except Response.DoesNotExist:
         raise Http404("No such statement.") from None
     if not response.is_gap:
@@ -580,8 +580,6 @@ def _chart(entries: list[dict], scale: list[str]) -> dict:
 
 
 def dashboard(request, pk):
-    from .models import DEFAULT_RATING_SCALE
-
     assessment = permissions.check_view_assessment_permission(request.user, pk)
     previous = selectors.previous_assessment(assessment)
     if previous is not None and not selectors.user_can_see_assessment(
