@@ -2,6 +2,7 @@
 
 from django import forms
 
+from .models import PostReport
 from .services import BODY_MAX_LENGTH, EMPTY_BODY, EMPTY_TITLE
 
 BODY_HELP = (
@@ -59,3 +60,19 @@ class EditPostForm(PostForm):
 
 class AnswerForm(forms.Form):
     post = forms.IntegerField(required=False)
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why are you reporting this post?",
+        choices=PostReport.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose why you are reporting the post."},
+    )
+    details = forms.CharField(
+        label="Anything the moderators should know (optional)",
+        help_text="Do not repeat any identifying details here.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

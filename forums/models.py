@@ -274,3 +274,43 @@ class CaseSafetyFlag(models.Model):
 
     def __str__(self):
         return f"Case-safety flag on post {self.post_id}"
+
+
+class PostReport(models.Model):
+    """An officer's report of a post to the moderators, with a reason."""
+
+    class Reason(models.TextChoices):
+        IDENTIFYING = "identifying", "It identifies a victim, witness or suspect"
+        INAPPROPRIATE = "inappropriate", "It is offensive or inappropriate"
+        WRONG = "wrong", "It gives wrong or unsafe advice"
+        OTHER = "other", "Something else"
+
+    class Outcome(models.TextChoices):
+        HIDDEN = "hidden", "Post hidden"
+        DISMISSED = "dismissed", "No action needed"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    details = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Report of post {self.post_id}: {self.get_reason_display()}"

@@ -39,3 +39,12 @@ def can(check, *args) -> bool:
     except PermissionDenied:
         return False
     return True
+
+
+def check_moderate_permission(user) -> None:
+    """Moderation pages and actions exist only for moderators and administrators;
+    anyone else gets a 404, as for content outside their access."""
+    from django.http import Http404
+
+    if not user_sees_everything(user):
+        raise Http404("No such page.")

@@ -137,3 +137,46 @@ def thread_read_at(user, thread):
         .values_list("read_at", flat=True)
         .first()
     )
+
+
+# --- Moderation ---------------------------------------------------------------------
+
+QUEUE_SOURCES = {
+    "reports": "Reported posts",
+    "case_safety": "Confirmed case-safety findings",
+}
+
+
+def moderation_queue(*, source: str = "") -> list[dict]:
+    """Open items for moderators, newest first: reported posts and posts saved with
+    case-safety findings their author confirmed. Three queries whatever the size."""
+    from .models import CaseSafetyFlag, PostReport
+
+    related = ("post", "post__author", "post__thread", "post__thread__category")
+    items = []
+    if source in ("", "reports"):
+        reports = PostReport.objects.filter(resolved_at__isnull=True).select_related(
+            *related, "reporter"
+        )
+        items += [
+            {"source": "reports", "item": r, "post": r.post, "created_at": r.created_at}
+            for r in reports
+        ]
+    if source in ("", "case_safety"):
+        flags = CaseSafetyFlag.objects.filter(reviewed_at__isnull=True).select_related(
+            *related, "author"
+        )
+        items += [
+            {
+                "source": "case_safety",
+                "item": f,
+                "post": f.post,
+                "created_at": f.created_at,
+            }
+            for f in flags
+        ]
+    return sorted(items, key=lambda i: i["created_at"], reverse=True)
+
+
+def post_revisions(post) -> QuerySet:
+    return post.revisions.select_related("edited_by").order_by("-created_at", "-id")

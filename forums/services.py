@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from core.selectors import followers_of
-from core.services import follow_create, notification_create
+from core.services import audit_record, follow_create, notification_create
 
 from . import permissions
 from .case_safety import Finding, find_identifying_details
@@ -20,6 +20,7 @@ from .models import (
     Category,
     Post,
     PostReaction,
+    PostReport,
     PostRevision,
     Thread,
     ThreadRead,
@@ -272,3 +273,136 @@ def thread_mark_read(*, user, thread: Thread) -> None:
     ThreadRead.objects.update_or_create(
         user=user, thread=thread, defaults={"read_at": thread.last_post_at}
     )
+
+
+# --- Reports and moderation ---------------------------------------------------------
+
+ALREADY_REPORTED = "You have already reported this post. A moderator will look at it."
+
+
+@transaction.atomic
+def post_report_create(*, reporter, post: Post, reason: str, details: str = ""):
+    """Report a post to the moderators (once per reporter while it is open)."""
+    if PostReport.objects.filter(
+        post=post, reporter=reporter, resolved_at__isnull=True
+    ).exists():
+        raise ValidationError(ALREADY_REPORTED)
+    return PostReport.objects.create(
+        post=post, reporter=reporter, reason=reason, details=details.strip()[:2000]
+    )
+
+
+def _resolve_reports(*, post: Post, moderator, outcome: str) -> int:
+    return PostReport.objects.filter(post=post, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=moderator, outcome=outcome
+    )
+
+
+def _is_opening_post(post: Post) -> bool:
+    first = Post.objects.filter(thread_id=post.thread_id).order_by("created_at", "id")
+    return first.values_list("pk", flat=True).first() == post.pk
+
+
+@transaction.atomic
+def post_hide(*, moderator, post: Post, reason: str = "", request=None) -> Post:
+    """Hide a post from everyone but moderators (it stays in the database), and close
+    the open reports about it."""
+    permissions.check_moderate_permission(moderator)
+    if post.hidden_at is None:
+        post.hidden_at = timezone.now()
+        post.save(update_fields=["hidden_at"])
+        if not _is_opening_post(post):
+            Thread.objects.filter(pk=post.thread_id).update(
+                reply_count=F("reply_count") - 1
+            )
+    closed = _resolve_reports(
+        post=post, moderator=moderator, outcome=PostReport.Outcome.HIDDEN
+    )
+    audit_record(
+        action="forums.post_hidden",
+        actor=moderator,
+        obj=post,
+        details={"thread": post.thread_id, "reason": reason, "reports_closed": closed},
+        request=request,
+    )
+    return post
+
+
+@transaction.atomic
+def post_restore(*, moderator, post: Post, request=None) -> Post:
+    permissions.check_moderate_permission(moderator)
+    if post.hidden_at is not None:
+        post.hidden_at = None
+        post.save(update_fields=["hidden_at"])
+        if not _is_opening_post(post):
+            Thread.objects.filter(pk=post.thread_id).update(
+                reply_count=F("reply_count") + 1
+            )
+    audit_record(
+        action="forums.post_restored",
+        actor=moderator,
+        obj=post,
+        details={"thread": post.thread_id},
+        request=request,
+    )
+    return post
+
+
+@transaction.atomic
+def report_dismiss(*, moderator, report, request=None):
+    """Close a report with no action on the post."""
+    permissions.check_moderate_permission(moderator)
+    report.resolved_at = timezone.now()
+    report.resolved_by = moderator
+    report.outcome = PostReport.Outcome.DISMISSED
+    report.save(update_fields=["resolved_at", "resolved_by", "outcome"])
+    audit_record(
+        action="forums.report_dismissed",
+        actor=moderator,
+        obj=report.post,
+        details={"report": report.pk, "reason": report.reason},
+        request=request,
+    )
+    return report
+
+
+@transaction.atomic
+def case_safety_flag_review(*, moderator, flag: CaseSafetyFlag, request=None):
+    """A moderator has read a post saved with confirmed findings and left it up."""
+    permissions.check_moderate_permission(moderator)
+    flag.reviewed_at = timezone.now()
+    flag.reviewed_by = moderator
+    flag.save(update_fields=["reviewed_at", "reviewed_by"])
+    audit_record(
+        action="forums.case_safety_reviewed",
+        actor=moderator,
+        obj=flag.post,
+        details={"flag": flag.pk, "kinds": sorted({f["kind"] for f in flag.findings})},
+        request=request,
+    )
+    return flag
+
+
+# action: (field, value, audit action)
+THREAD_ACTIONS = {
+    "lock": ("is_locked", True, "forums.thread_locked"),
+    "unlock": ("is_locked", False, "forums.thread_unlocked"),
+    "pin": ("is_pinned", True, "forums.thread_pinned"),
+    "unpin": ("is_pinned", False, "forums.thread_unpinned"),
+}
+
+
+@transaction.atomic
+def thread_moderate(*, moderator, thread: Thread, action: str, request=None) -> Thread:
+    """Lock, unlock, pin or unpin a thread."""
+    permissions.check_moderate_permission(moderator)
+    field, value, audit_action = THREAD_ACTIONS[action]
+    setattr(thread, field, value)
+    thread.save(update_fields=[field])
+    audit_record(
+        action=audit_action,
+        actor=moderator,
+        obj=thread,
+        request=request,
+    )
+    return thread

@@ -19,4 +19,5 @@ urlpatterns = [
     path("posts/<int:pk>/", views.post_detail, name="post"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("posts/<int:pk>/helpful/", views.post_helpful, name="post_helpful"),
+    path("posts/<int:pk>/report/", views.post_report, name="post_report"),
 ]

@@ -16,7 +16,7 @@ from core.services import follow_create, follow_delete
 
 from . import permissions, selectors, services
 from .case_safety import highlight
-from .forms import AnswerForm, EditPostForm, PostForm, ThreadForm
+from .forms import AnswerForm, EditPostForm, PostForm, ReportForm, ThreadForm
 from .rendering import quote_markdown, render_markdown
 
 THREADS_PER_PAGE = 20
@@ -162,6 +162,7 @@ def thread_detail(request, pk):
                 permissions.check_mark_answer_permission, request.user, thread
             ),
             "following": user_follows(request.user, thread),
+            "is_moderator": selectors.user_sees_everything(request.user),
             "form": PostForm(),
         },
     )
@@ -396,3 +397,39 @@ def thread_follow(request, pk):
 def category_follow(request, slug):
     category = _category_or_404(request, slug)
     return _toggle_follow(request, category, category.name)
+
+
+REPORT_SENT = "Thank you. A moderator will look at the post."
+
+
+@require_http_methods(["GET", "POST"])
+def post_report(request, pk):
+    post = _post_or_404(request, pk)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.post_report_create(
+                    reporter=request.user,
+                    post=post,
+                    reason=form.cleaned_data["reason"],
+                    details=form.cleaned_data["details"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, REPORT_SENT)
+                return HttpResponseRedirect(_post_url(request, post))
+        status = 400
+    return TemplateResponse(
+        request,
+        "forums/post_report.html",
+        {
+            "form": form,
+            "post": post,
+            "thread": post.thread,
+            "category": post.thread.category,
+        },
+        status=status,
+    )

@@ -32,6 +32,7 @@ urlpatterns = [
     path("notifications/", include("core.urls")),
     path("learning/", include("training.urls")),
     path("forums/", include("forums.urls")),
+    path("moderation/", include("forums.moderation_urls")),
     path("assessments/", include("assessments.urls")),
 ]
 

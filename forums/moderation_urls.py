@@ -1,0 +1,20 @@
+"""Mounted at /moderation/ (learning_network/urls.py): staff must enrol MFA first."""
+
+from django.urls import path
+
+from . import moderation_views as views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("posts/<int:pk>/history/", views.post_history, name="post_history"),
+    path("posts/<int:pk>/<slug:action>/", views.post_moderate, name="post_moderate"),
+    path("reports/<int:pk>/dismiss/", views.report_dismiss, name="report_dismiss"),
+    path("flags/<int:pk>/review/", views.flag_review, name="flag_review"),
+    path(
+        "threads/<int:pk>/<slug:action>/",
+        views.thread_moderate,
+        name="thread_moderate",
+    ),
+]

@@ -1,0 +1,128 @@
+"""Moderators' pages: the queue, a post's edit history and the actions on posts and
+threads. Served under /moderation/, where staff must have enrolled MFA
+(settings.STAFF_MFA_REQUIRED_PREFIXES); everyone else gets a 404."""
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_POST
+
+from . import permissions, selectors, services
+from .models import CaseSafetyFlag, Post, PostReport, Thread
+
+QUEUE_PER_PAGE = 20
+POST_HIDDEN = "The post is hidden. Moderators can still see it."
+POST_RESTORED = "The post is visible again."
+REPORT_DISMISSED = "The report is closed with no action."
+FLAG_REVIEWED = "Marked as reviewed: the post stays up."
+THREAD_DONE = {
+    "lock": "The thread is locked.",
+    "unlock": "The thread is open for replies again.",
+    "pin": "The thread is pinned to the top of its category.",
+    "unpin": "The thread is no longer pinned.",
+}
+
+
+class QueueFilterForm(forms.Form):
+    source = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[("", "Everything"), *selectors.QUEUE_SOURCES.items()],
+    )
+
+
+def _back(request, fallback):
+    """Back to the queue if the action came from there, else to ``fallback``."""
+    if request.POST.get("next") == "queue":
+        return redirect("moderation:queue")
+    return redirect(fallback)
+
+
+@require_GET
+def queue(request):
+    permissions.check_moderate_permission(request.user)
+    form = QueueFilterForm(request.GET)
+    source = form.cleaned_data["source"] if form.is_valid() else ""
+    page = Paginator(
+        selectors.moderation_queue(source=source), QUEUE_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "forums/moderation_queue.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "extra": f"source={source}" if source else "",
+        },
+    )
+
+
+@require_GET
+def post_history(request, pk):
+    permissions.check_moderate_permission(request.user)
+    post = get_object_or_404(
+        Post.objects.select_related("author", "thread", "thread__category"), pk=pk
+    )
+    return TemplateResponse(
+        request,
+        "forums/post_history.html",
+        {"post": post, "revisions": list(selectors.post_revisions(post))},
+    )
+
+
+@require_POST
+def post_moderate(request, pk, action):
+    permissions.check_moderate_permission(request.user)
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    if action == "hide":
+        services.post_hide(
+            moderator=request.user,
+            post=post,
+            reason=request.POST.get("reason", "")[:300],
+            request=request,
+        )
+        messages.success(request, POST_HIDDEN)
+    elif action == "restore":
+        services.post_restore(moderator=request.user, post=post, request=request)
+        messages.success(request, POST_RESTORED)
+    else:
+        raise Http404("No such action.")
+    return _back(request, post)
+
+
+@require_POST
+def report_dismiss(request, pk):
+    permissions.check_moderate_permission(request.user)
+    report = get_object_or_404(
+        PostReport.objects.select_related("post"), pk=pk, resolved_at__isnull=True
+    )
+    services.report_dismiss(moderator=request.user, report=report, request=request)
+    messages.success(request, REPORT_DISMISSED)
+    return redirect("moderation:queue")
+
+
+@require_POST
+def flag_review(request, pk):
+    permissions.check_moderate_permission(request.user)
+    flag = get_object_or_404(
+        CaseSafetyFlag.objects.select_related("post"), pk=pk, reviewed_at__isnull=True
+    )
+    services.case_safety_flag_review(moderator=request.user, flag=flag, request=request)
+    messages.success(request, FLAG_REVIEWED)
+    return redirect("moderation:queue")
+
+
+@require_POST
+def thread_moderate(request, pk, action):
+    permissions.check_moderate_permission(request.user)
+    if action not in services.THREAD_ACTIONS:
+        raise Http404("No such action.")
+    thread = get_object_or_404(Thread, pk=pk)
+    services.thread_moderate(
+        moderator=request.user, thread=thread, action=action, request=request
+    )
+    messages.success(request, THREAD_DONE[action])
+    return redirect(thread)
