@@ -13,6 +13,7 @@ import itertools
 import random
 import statistics
 import time
+import uuid
 
 from modelsearch.backends import get_search_backend
 from modelsearch.signal_handlers import (
@@ -251,12 +252,13 @@ class Command(BaseCommand):
         from guidance.models import GuidanceIndexPage, GuidancePage
 
         parent = GuidanceIndexPage.objects.first()
+        run = uuid.uuid4().hex[:8]
         made = []
         review_by = timezone.localdate() + timezone.timedelta(days=365)
         for i in range(count):
             page = GuidancePage(
                 title=f"{sentence(rng, 4)[:-1]} {i}",
-                slug=f"{PREFIX}{i}",
+                slug=f"{PREFIX}{run}-{i}",
                 summary=sentence(rng, 25),
                 body=[{"type": "paragraph", "value": f"<p>{sentence(rng, 120)}</p>"}],
                 review_by=review_by,
