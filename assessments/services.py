@@ -430,6 +430,43 @@ def action_create(
 
 
 @transaction.atomic
+def action_change(
+    *,
+    action: Action,
+    title: str,
+    owner: User,
+    due_date: datetime.date,
+    actor: User,
+    description: str = "",
+) -> Action:
+    """Change an action; a new owner joins the assessment and is notified."""
+    _require_colleague(action.assessment, owner)
+    if due_date != action.due_date:
+        if due_date < timezone.localdate():
+            raise ValidationError(DUE_DATE_PAST)
+        action.overdue_notified_on = None
+    new_owner = owner.pk != action.owner_id
+    action.title = title
+    action.description = description
+    action.owner = owner
+    action.due_date = due_date
+    action.save()
+    if new_owner:
+        AssessmentMember.objects.get_or_create(
+            assessment=action.assessment, user=owner, defaults={"added_by": actor}
+        )
+        notification_create(
+            recipients=[owner],
+            verb="gave you an improvement action",
+            summary=f"{action.title} (due {due_date:%-d %B %Y})",
+            url=_action_url(action),
+            target=action,
+            actor=actor,
+        )
+    return action
+
+
+@transaction.atomic
 def action_update_add(
     *, action: Action, author: User, text: str, status: str
 ) -> ActionUpdate:

@@ -47,6 +47,11 @@ urlpatterns = [
         views.action_detail,
         name="action_detail",
     ),
+    path(
+        "<int:pk>/plan/actions/<int:action_pk>/edit/",
+        views.action_edit,
+        name="action_edit",
+    ),
     path("<int:pk>/dashboard/", views.dashboard, name="dashboard"),
     path("<int:pk>/assessment.csv", views.assessment_csv, name="assessment_csv"),
     path("<int:pk>/plan.csv", views.plan_csv, name="plan_csv"),

@@ -29,6 +29,7 @@ SAVED = "Saved."
 SIGNED = "Assessment signed off. It is now read-only."
 ACTION_CREATED = "Action added to the plan. The owner has been notified."
 UPDATE_ADDED = "Progress update added."
+ACTION_CHANGED = "Action changed."
 MEMBER_ADDED = "Colleague added."
 MEMBER_REMOVED = "Colleague removed."
 ASSIGNED = "Assignments saved."
@@ -481,6 +482,46 @@ def action_create(request, pk, statement_pk):
     )
 
 
+def action_edit(request, pk, action_pk):
+    assessment = permissions.check_view_assessment_permission(request.user, pk)
+    permissions.check_lead_assessment_permission(request.user, assessment)
+    action = get_object_or_404(
+        selectors.action_list_visible_to(request.user),
+        pk=action_pk,
+        assessment=assessment,
+    )
+    action.assessment = assessment
+    form = ActionForm(
+        _posted(request),
+        instance=action,
+        colleagues=selectors.force_colleagues(assessment),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        action.refresh_from_db()
+        action.assessment = assessment
+        try:
+            services.action_change(action=action, actor=request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, ACTION_CHANGED)
+            return redirect("assessments:action_detail", assessment.pk, action.pk)
+    return TemplateResponse(
+        request,
+        "assessments/action_form.html",
+        {
+            "assessment": assessment,
+            "response": action.response,
+            "action": action,
+            "form": form,
+            "trail": _trail(assessment)
+            + [("Improvement plan", reverse("assessments:plan", args=[pk]))],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
 def action_detail(request, pk, action_pk):
     assessment = permissions.check_view_assessment_permission(request.user, pk)
     action = get_object_or_404(
@@ -518,6 +559,7 @@ def action_detail(request, pk, action_pk):
             "peers": selectors.peer_forces_for([statement.pk]).get(statement.pk, []),
             "form": form,
             "can_update": can_update,
+            "can_edit": selectors.user_leads_assessment(request.user, assessment),
             "trail": _trail(assessment)
             + [("Improvement plan", reverse("assessments:plan", args=[pk]))],
         },

@@ -23,7 +23,7 @@ READ_VIEWS = [
     "plan_csv",
     "evidence_download",
 ]
-LEAD_VIEWS = ["members", "assign", "sign_off", "action_create"]
+LEAD_VIEWS = ["members", "assign", "sign_off", "action_create", "action_edit"]
 
 
 @pytest.fixture
@@ -63,6 +63,7 @@ def url_for(name, world):
     args = {
         "response_edit": [pk, world["statement_pk"]],
         "action_detail": [pk, world["action"].pk],
+        "action_edit": [pk, world["action"].pk],
         "evidence_download": [pk, world["evidence"].pk],
         "action_create": [pk, world["gap_statement_pk"]],
     }.get(name, [pk])

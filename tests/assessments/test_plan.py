@@ -314,3 +314,47 @@ def test_a_member_added_this_year_does_not_see_last_years_assessment_beside_it(
     assert page.status_code == 200
     assert page.context["previous"] is None
     assert lead_page.status_code == 404
+
+
+def test_the_lead_gives_an_action_to_someone_else_who_is_told(
+    client, assessment, lead, colleague
+):
+    gap_and_met(assessment, lead)
+    action = make_action(assessment, lead, lead)
+    due = timezone.localdate() + datetime.timedelta(days=10)
+    client.force_login(lead)
+
+    result = client.post(
+        reverse("assessments:action_edit", args=[assessment.pk, action.pk]),
+        {
+            "title": "Renamed",
+            "description": "",
+            "owner": colleague.pk,
+            "due_date": due.isoformat(),
+        },
+    )
+
+    assert result.status_code == 302
+    action.refresh_from_db()
+    assert (action.title, action.owner, action.due_date) == ("Renamed", colleague, due)
+    assert assessment.members.filter(user=colleague).exists()
+    assert colleague.notifications.filter(object_id=str(action.pk)).exists()
+
+
+def test_only_the_lead_changes_an_action_and_never_to_a_past_date(
+    client, assessment, lead, colleague
+):
+    gap_and_met(assessment, lead)
+    action = make_action(assessment, colleague, lead)
+    url = reverse("assessments:action_edit", args=[assessment.pk, action.pk])
+    data = {"title": "X", "owner": colleague.pk, "due_date": "2001-01-01"}
+
+    client.force_login(colleague)
+    as_owner = client.post(url, data)
+    client.force_login(lead)
+    as_lead = client.post(url, data)
+
+    assert as_owner.status_code == 403
+    assert as_lead.status_code == 400
+    action.refresh_from_db()
+    assert action.title == "Train every SOIT officer"
