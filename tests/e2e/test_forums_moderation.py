@@ -1,0 +1,85 @@
+"""An officer reports a post; the moderator (signed in with an authenticator app)
+handles it in the queue, reads the edit history and hides it; axe-core checks the
+report form, the queue and the history page."""
+
+import re
+
+from playwright.sync_api import expect
+
+from core.models import AuditEvent
+from forums import services
+from forums.models import Post
+from tests.e2e.conftest import sign_in
+from tests.e2e.test_forums_browser import new_page, reset_sequences
+from tests.factories import make_user
+from tests.factories.accounts import TEST_PASSWORD
+from tests.factories.forums import make_category, make_thread
+from tests.helpers import enrol_totp, totp_code
+
+
+def test_report_a_post_and_handle_it_in_the_queue(
+    page, chromium, live_server, assert_accessible
+):
+    reset_sequences()
+    alex = make_user(
+        email="alex@avon-and-somerset.police.uk", display_name="DC Alex Ray"
+    )
+    priya = make_user(
+        email="priya@west-yorkshire.police.uk",
+        display_name="DC Priya Noor",
+        force="west-yorkshire",
+    )
+    kerry = make_user(
+        email="kerry@college.police.uk",
+        display_name="Kerry Nolan",
+        force="greater-manchester",
+        groups=["Moderators"],
+    )
+    secret = enrol_totp(kerry)
+    thread = make_thread(
+        category=make_category(slug="national", name="National"),
+        author=alex,
+        title="Handling third-party material",
+    )
+    reply = services.post_create(author=priya, thread=thread, body="First wording.")
+    services.post_update(editor=priya, post=reply, body="We ask for everything.")
+
+    # The officer reports the reply.
+    sign_in(page, alex.email, TEST_PASSWORD)
+    page.goto(thread.get_absolute_url())
+    page.get_by_role("link", name=re.compile("^Report post by DC Priya Noor")).click()
+    page.get_by_role("button", name="Report post").click()
+    expect(
+        page.get_by_text("Choose why you are reporting the post.").first
+    ).to_be_visible()
+    assert_accessible(page, "report form with an error")
+    page.get_by_label("It gives wrong or unsafe advice").check()
+    page.get_by_role("button", name="Report post").click()
+    expect(page.get_by_text("A moderator will look at the post.")).to_be_visible()
+
+    # The moderator signs in with an authenticator code and works the queue.
+    mod = new_page(chromium, live_server)
+    sign_in(mod, kerry.email, TEST_PASSWORD)
+    mod.locator("input[name=code]").fill(totp_code(secret))
+    mod.locator("input[name=code]").press("Enter")
+    mod.wait_for_url(re.compile(r"://[^/]+/$"))
+    mod.goto("/moderation/")
+    expect(mod.get_by_role("heading", name="Moderation queue")).to_be_visible()
+    expect(mod.get_by_text("It gives wrong or unsafe advice")).to_be_visible()
+    assert_accessible(mod, "moderation queue")
+    mod.get_by_role("link", name=re.compile("^Edit history")).click()
+    expect(mod.get_by_text("First wording.")).to_be_visible()
+    assert_accessible(mod, "edit history")
+    mod.go_back()
+    mod.get_by_role("button", name=re.compile("^Hide post")).click()
+    expect(mod.get_by_text("The queue is empty.")).to_be_visible()
+    assert_accessible(mod, "empty queue")
+
+    assert Post.objects.get(pk=reply.pk).hidden_at is not None
+    assert AuditEvent.objects.filter(action="forums.post_hidden", actor=kerry).exists()
+    page.goto(thread.get_absolute_url())
+    expect(page.get_by_text("We ask for everything.")).to_have_count(0)
+    mod.goto(thread.get_absolute_url())
+    expect(mod.locator(f"#post-{reply.pk}").get_by_text("Hidden")).to_be_visible()
+    assert_accessible(mod, "thread with a hidden post (moderator)")
+    mod.context.close()
