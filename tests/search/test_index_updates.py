@@ -90,3 +90,31 @@ def test_search_page_says_when_search_is_degraded(officer, client_for, db, monke
     html = response.content.decode()
     assert "Search is not working fully" in html
     assert "Degraded mode title" in html  # title fallback, still permission-filtered
+
+
+def test_failed_delete_is_queued_and_caught_up(officer, db, monkeypatch):
+    from wagtail.search.models import IndexEntry
+
+    from search.backends.database import SearchBackend
+    from search.backends.resilience import ResilientIndexingMixin
+    from search.catchup import catch_up
+    from tests.factories.training import make_module
+
+    module = make_module(title="Module about pangolins", lessons=0)
+    pk = module.pk
+    backend_cls = type(SearchBackend({}))
+    base = backend_cls.__mro__[backend_cls.__mro__.index(ResilientIndexingMixin) + 1]
+
+    def broken(self, obj):
+        raise ConnectionError("search backend is down")
+
+    monkeypatch.setattr(base, "delete", broken)
+    module.delete()
+    pending = PendingIndexUpdate.objects.get(object_id=str(pk))
+    assert pending.action == "delete"
+    # The row is gone, so search cannot return it even before the catch-up...
+    assert titles(officer, "pangolins") == []
+    monkeypatch.undo()
+    assert catch_up() == (1, 0)
+    # ...and afterwards the stale index entry is gone too.
+    assert not IndexEntry.objects.filter(object_id=str(pk)).exists()
