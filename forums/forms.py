@@ -76,3 +76,13 @@ class ReportForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class RedactForm(forms.Form):
+    text = forms.CharField(
+        label="Text to remove",
+        help_text="Copy the exact words, e.g. a name. Every copy in the post, its "
+        "earlier versions and its notifications is replaced with [redacted].",
+        max_length=300,
+        error_messages={"required": "Enter the text to remove."},
+    )

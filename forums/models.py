@@ -163,6 +163,9 @@ class Post(index.Indexed, models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     helpful_count = models.PositiveIntegerField(default=0)
+    # Set when identifying text was removed from the post and its history.
+    redacted_at = models.DateTimeField(null=True, blank=True)
+    redacted_by_moderator = models.BooleanField(default=False)
 
     search_fields = [
         index.SearchField("body"),

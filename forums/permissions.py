@@ -48,3 +48,11 @@ def check_moderate_permission(user) -> None:
 
     if not user_sees_everything(user):
         raise Http404("No such page.")
+
+
+NOT_YOURS_TO_REDACT = "Only the author of a post or a moderator can redact it."
+
+
+def check_redact_post_permission(user, post: Post) -> None:
+    if post.author_id != user.pk and not user_sees_everything(user):
+        raise PermissionDenied(NOT_YOURS_TO_REDACT)

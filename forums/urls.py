@@ -20,4 +20,5 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("posts/<int:pk>/helpful/", views.post_helpful, name="post_helpful"),
     path("posts/<int:pk>/report/", views.post_report, name="post_report"),
+    path("posts/<int:pk>/redact/", views.post_redact, name="post_redact"),
 ]

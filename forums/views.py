@@ -16,7 +16,14 @@ from core.services import follow_create, follow_delete
 
 from . import permissions, selectors, services
 from .case_safety import highlight
-from .forms import AnswerForm, EditPostForm, PostForm, ReportForm, ThreadForm
+from .forms import (
+    AnswerForm,
+    EditPostForm,
+    PostForm,
+    RedactForm,
+    ReportForm,
+    ThreadForm,
+)
 from .rendering import quote_markdown, render_markdown
 
 THREADS_PER_PAGE = 20
@@ -425,6 +432,45 @@ def post_report(request, pk):
     return TemplateResponse(
         request,
         "forums/post_report.html",
+        {
+            "form": form,
+            "post": post,
+            "thread": post.thread,
+            "category": post.thread.category,
+        },
+        status=status,
+    )
+
+
+REDACTED_DONE = "The text is removed from the post, its history and its notifications."
+
+
+@require_http_methods(["GET", "POST"])
+def post_redact(request, pk):
+    """Authors and moderators remove identifying text from a post and its history."""
+    post = _post_or_404(request, pk)
+    permissions.check_redact_post_permission(request.user, post)
+    form = RedactForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.post_redact(
+                    actor=request.user,
+                    post=post,
+                    text=form.cleaned_data["text"],
+                    request=request,
+                )
+            except ValidationError as error:
+                for field, errors in error.error_dict.items():
+                    form.add_error(field, errors)
+            else:
+                messages.success(request, REDACTED_DONE)
+                return HttpResponseRedirect(_post_url(request, post))
+        status = 400
+    return TemplateResponse(
+        request,
+        "forums/post_redact.html",
         {
             "form": form,
             "post": post,
