@@ -43,6 +43,16 @@ def test_report_a_post_and_handle_it_in_the_queue(
     )
     reply = services.post_create(author=priya, thread=thread, body="First wording.")
     services.post_update(editor=priya, post=reply, body="We ask for everything.")
+    other = make_thread(
+        category=thread.category, author=priya, title="Victim withdrawal at charge"
+    )
+    leak = "In our case the victim, Sarah Jones, withdrew."
+    try:
+        services.post_create(author=alex, thread=other, body=leak)
+    except services.IdentifyingDetailsFound as found:
+        services.post_create(
+            author=alex, thread=other, body=leak, confirmed_digest=found.digest
+        )
 
     # The officer reports the reply.
     sign_in(page, alex.email, TEST_PASSWORD)
@@ -67,13 +77,33 @@ def test_report_a_post_and_handle_it_in_the_queue(
     expect(mod.get_by_role("heading", name="Moderation queue")).to_be_visible()
     expect(mod.get_by_text("It gives wrong or unsafe advice")).to_be_visible()
     assert_accessible(mod, "moderation queue")
-    mod.get_by_role("link", name=re.compile("^Edit history")).click()
+    mod.get_by_role(
+        "link", name=re.compile("^Edit history.*Handling third-party material")
+    ).click()
     expect(mod.get_by_text("First wording.")).to_be_visible()
     assert_accessible(mod, "edit history")
     mod.go_back()
-    mod.get_by_role("button", name=re.compile("^Hide post")).click()
+    mod.get_by_role(
+        "button", name=re.compile("^Hide post in Handling third-party material")
+    ).click()
+    expect(mod.get_by_text("Personal name:")).to_be_visible()
+
+    # A name got through with the author's confirmation: redact it.
+    mod.get_by_role(
+        "link", name=re.compile("^Redact the post in Victim withdrawal")
+    ).click()
+    assert_accessible(mod, "redact a post")
+    mod.get_by_label("Text to remove").fill("Sarah Jones")
+    mod.get_by_role("button", name="Redact").click()
+    expect(mod.get_by_text("Redacted by a moderator")).to_be_visible()
+    expect(mod.get_by_text("Sarah Jones")).to_have_count(0)
+    mod.goto("/search/?q=Sarah")
+    expect(mod.get_by_text("Victim withdrawal at charge")).to_have_count(0)
+    mod.goto("/moderation/")
+    mod.get_by_role("button", name=re.compile("^Reviewed: leave it up")).click()
     expect(mod.get_by_text("The queue is empty.")).to_be_visible()
     assert_accessible(mod, "empty queue")
+    assert not Post.objects.filter(body__icontains="sarah").exists()
 
     assert Post.objects.get(pk=reply.pk).hidden_at is not None
     assert AuditEvent.objects.filter(action="forums.post_hidden", actor=kerry).exists()
