@@ -317,3 +317,31 @@ class PostReport(models.Model):
 
     def __str__(self):
         return f"Report of post {self.post_id}: {self.get_reason_display()}"
+
+
+class ForumSuspension(models.Model):
+    """A moderator stops a user posting until ``ends_at``; the user sees the reason."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="forum_suspensions",
+    )
+    reason = models.CharField(
+        max_length=300, help_text="Shown to the user, e.g. 'Repeated case details.'"
+    )
+    ends_at = models.DateTimeField(db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-ends_at", "-id"]
+
+    def __str__(self):
+        return f"{self.user} suspended until {self.ends_at:%Y-%m-%d %H:%M}"

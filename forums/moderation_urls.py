@@ -12,6 +12,8 @@ urlpatterns = [
     path("posts/<int:pk>/<slug:action>/", views.post_moderate, name="post_moderate"),
     path("reports/<int:pk>/dismiss/", views.report_dismiss, name="report_dismiss"),
     path("flags/<int:pk>/review/", views.flag_review, name="flag_review"),
+    path("users/<int:pk>/suspend/", views.user_suspend, name="user_suspend"),
+    path("threads/<int:pk>/move/", views.thread_move, name="thread_move"),
     path(
         "threads/<int:pk>/<slug:action>/",
         views.thread_moderate,

@@ -4,14 +4,19 @@ threads. Served under /moderation/, where staff must have enrolled MFA
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from . import permissions, selectors, services
-from .models import CaseSafetyFlag, Post, PostReport, Thread
+from .models import CaseSafetyFlag, Category, Post, PostReport, Thread
 
 QUEUE_PER_PAGE = 20
 POST_HIDDEN = "The post is hidden. Moderators can still see it."
@@ -126,3 +131,106 @@ def thread_moderate(request, pk, action):
     )
     messages.success(request, THREAD_DONE[action])
     return redirect(thread)
+
+
+class SuspendForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label="How long",
+        coerce=int,
+        choices=[
+            (d, f"{d} day{'s' if d > 1 else ''}") for d in services.SUSPENSION_DAYS
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how long the suspension lasts."},
+    )
+    reason = forms.CharField(
+        label="Reason the officer will see",
+        help_text="e.g. 'Posted details that identify a victim after a warning.'",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason the officer will see."},
+    )
+
+
+USER_SUSPENDED = "{name} cannot post until {until:%-d %B %Y}."
+SUSPENSION_LIFTED = "{name} can post again."
+
+
+@require_http_methods(["GET", "POST"])
+def user_suspend(request, pk):
+    permissions.check_moderate_permission(request.user)
+    member = get_object_or_404(get_user_model(), pk=pk, is_active=True)
+    form = SuspendForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("lift") == "1":
+            services.user_suspension_lift(
+                moderator=request.user, user=member, request=request
+            )
+            messages.success(request, SUSPENSION_LIFTED.format(name=member))
+            return redirect("moderation:queue")
+        if form.is_valid():
+            suspension = services.user_suspend(
+                moderator=request.user,
+                user=member,
+                days=form.cleaned_data["days"],
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+            messages.success(
+                request, USER_SUSPENDED.format(name=member, until=suspension.ends_at)
+            )
+            return redirect("moderation:queue")
+        status = 400
+    return TemplateResponse(
+        request,
+        "forums/moderation_suspend.html",
+        {
+            "form": form,
+            "member": member,
+            "suspension": selectors.active_suspension_for(member),
+        },
+        status=status,
+    )
+
+
+class MoveForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label="Move to",
+        queryset=None,
+        error_messages={"required": "Choose a category."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.order_by("name")
+
+
+THREAD_MOVED = "The thread is now in {category}."
+
+
+@require_http_methods(["GET", "POST"])
+def thread_move(request, pk):
+    permissions.check_moderate_permission(request.user)
+    thread = get_object_or_404(Thread.objects.select_related("category"), pk=pk)
+    form = MoveForm(request.POST or None, initial={"category": thread.category_id})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            services.thread_move(
+                moderator=request.user,
+                thread=thread,
+                category=form.cleaned_data["category"],
+                request=request,
+            )
+            messages.success(
+                request, THREAD_MOVED.format(category=form.cleaned_data["category"])
+            )
+            return redirect(thread)
+        status = 400
+    return TemplateResponse(
+        request,
+        "forums/moderation_move.html",
+        {"form": form, "thread": thread},
+        status=status,
+    )

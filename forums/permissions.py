@@ -56,3 +56,24 @@ NOT_YOURS_TO_REDACT = "Only the author of a post or a moderator can redact it."
 def check_redact_post_permission(user, post: Post) -> None:
     if post.author_id != user.pk and not user_sees_everything(user):
         raise PermissionDenied(NOT_YOURS_TO_REDACT)
+
+
+SUSPENDED = (
+    "A moderator has suspended you from posting until {until:%-d %B %Y, %H:%M}. "
+    "Reason: {reason}"
+)
+
+
+def check_post_permission(user) -> None:
+    """Anyone may post unless a moderator has suspended them; they are told why."""
+    from .selectors import active_suspension_for
+
+    suspension = active_suspension_for(user)
+    if suspension is not None:
+        from django.utils import timezone
+
+        raise PermissionDenied(
+            SUSPENDED.format(
+                until=timezone.localtime(suspension.ends_at), reason=suspension.reason
+            )
+        )

@@ -180,3 +180,20 @@ def moderation_queue(*, source: str = "") -> list[dict]:
 
 def post_revisions(post) -> QuerySet:
     return post.revisions.select_related("edited_by").order_by("-created_at", "-id")
+
+
+def active_suspension_for(user):
+    """The user's current forum suspension, or None."""
+    from django.utils import timezone
+
+    from .models import ForumSuspension
+
+    if not user.is_authenticated:
+        return None
+    return (
+        ForumSuspension.objects.filter(
+            user=user, lifted_at__isnull=True, ends_at__gt=timezone.now()
+        )
+        .order_by("-ends_at")
+        .first()
+    )

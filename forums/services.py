@@ -35,6 +35,41 @@ MENTIONS_MAX = 20
 ANSWER_NOT_IN_THREAD = "That reply is not part of this thread."
 
 
+class PostingTooFast(Exception):
+    """The author has hit the posting rate limit; the message says when to retry."""
+
+
+RATE_LIMITED = (
+    "You are posting very quickly. You can post again after {at:%H:%M:%S}. Your text "
+    "is kept below."
+)
+# (posts, seconds): at most this many new posts in this window, moderators exempt.
+DEFAULT_POST_RATE_LIMIT = (10, 300)
+
+
+def _check_can_post(author, *, new_post: bool = True) -> None:
+    """Suspended users cannot post (they are told why); others are rate limited."""
+    import datetime
+
+    from django.conf import settings
+
+    from .selectors import user_sees_everything
+
+    permissions.check_post_permission(author)
+    if not new_post or user_sees_everything(author):
+        return
+    limit, window = getattr(settings, "FORUMS_POST_RATE_LIMIT", DEFAULT_POST_RATE_LIMIT)
+    since = timezone.now() - datetime.timedelta(seconds=window)
+    recent = list(
+        Post.objects.filter(author=author, created_at__gte=since)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:limit]
+    )
+    if len(recent) >= limit:
+        retry = recent[-1] + datetime.timedelta(seconds=window)
+        raise PostingTooFast(RATE_LIMITED.format(at=timezone.localtime(retry)))
+
+
 class IdentifyingDetailsFound(Exception):
     """The checker found likely identifying details the author has not confirmed.
     ``findings`` maps a field ("title", "body") to its findings; ``digest`` is what
@@ -147,6 +182,7 @@ def thread_create(
 ) -> Thread:
     """Start a thread with its opening post. Raises IdentifyingDetailsFound until the
     author has removed or confirmed what the case-safety checker found."""
+    _check_can_post(author)
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": EMPTY_TITLE})
@@ -185,6 +221,7 @@ def post_create(
 ) -> Post:
     """Reply to a thread; the author follows it from then on."""
     permissions.check_reply_thread_permission(author, thread)
+    _check_can_post(author)
     body = _clean_body(body)
     findings = _check_case_safety({"body": body}, confirmed_digest)
     post = Post.objects.create(
@@ -216,6 +253,7 @@ def post_create(
 def post_update(*, editor, post: Post, body: str, confirmed_digest: str = "") -> Post:
     """Edit a post, keeping the text it had before as a revision."""
     permissions.check_edit_post_permission(editor, post)
+    _check_can_post(editor, new_post=False)
     body = _clean_body(body)
     if body == post.body:
         return post
@@ -501,3 +539,72 @@ def post_redact(*, actor, post: Post, text: str, request=None) -> int:
         request=request,
     )
     return changed
+
+
+# --- Suspensions and moving threads -------------------------------------------------
+
+SUSPENSION_DAYS = (1, 7, 30)
+
+
+@transaction.atomic
+def user_suspend(*, moderator, user, days: int, reason: str, request=None):
+    """Stop ``user`` posting for ``days`` days; they see ``reason``."""
+    import datetime
+
+    from .models import ForumSuspension
+
+    permissions.check_moderate_permission(moderator)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason the officer will see."})
+    if days not in SUSPENSION_DAYS:
+        raise ValidationError({"days": "Choose how long the suspension lasts."})
+    suspension = ForumSuspension.objects.create(
+        user=user,
+        reason=reason[:300],
+        ends_at=timezone.now() + datetime.timedelta(days=days),
+        created_by=moderator,
+    )
+    audit_record(
+        action="forums.user_suspended",
+        actor=moderator,
+        obj=user,
+        details={"days": days, "reason": reason[:300], "suspension": suspension.pk},
+        request=request,
+    )
+    return suspension
+
+
+@transaction.atomic
+def user_suspension_lift(*, moderator, user, request=None) -> int:
+    from .models import ForumSuspension
+
+    permissions.check_moderate_permission(moderator)
+    lifted = ForumSuspension.objects.filter(
+        user=user, lifted_at__isnull=True, ends_at__gt=timezone.now()
+    ).update(lifted_at=timezone.now())
+    audit_record(
+        action="forums.user_suspension_lifted",
+        actor=moderator,
+        obj=user,
+        details={"lifted": lifted},
+        request=request,
+    )
+    return lifted
+
+
+@transaction.atomic
+def thread_move(*, moderator, thread: Thread, category: Category, request=None):
+    """Move a thread to another category (its visibility follows the new one)."""
+    permissions.check_moderate_permission(moderator)
+    previous = thread.category_id
+    thread.category = category
+    thread.save(update_fields=["category"])
+    audit_record(
+        action="forums.thread_moved",
+        actor=moderator,
+        obj=thread,
+        details={"from": previous, "to": category.pk},
+        request=request,
+    )
+    return thread

@@ -2,7 +2,7 @@
 call one service to write, and render."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -170,6 +170,7 @@ def thread_detail(request, pk):
             ),
             "following": user_follows(request.user, thread),
             "is_moderator": selectors.user_sees_everything(request.user),
+            "suspension": selectors.active_suspension_for(request.user),
             "form": PostForm(),
         },
     )
@@ -233,6 +234,7 @@ def _findings_context(error, form_data) -> dict:
 def _handle_write(request, *, form_class, save, template, context, initial=None):
     """The shared shape of starting a thread, replying and editing: preview, the
     case-safety check (highlight, then edit or confirm), errors with the text kept."""
+    context = {**context, "suspension": selectors.active_suspension_for(request.user)}
     if request.method != "POST":
         form = form_class(initial=initial)
         return TemplateResponse(request, template, {**context, "form": form})
@@ -246,6 +248,12 @@ def _handle_write(request, *, form_class, save, template, context, initial=None)
     else:
         try:
             return save(form)
+        except services.PostingTooFast as error:
+            form.add_error(None, str(error))
+            status = 429
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            status = 403
         except services.IdentifyingDetailsFound as error:
             data = request.POST.copy()
             data["findings_digest"] = error.digest

@@ -63,3 +63,9 @@ def supervisors_thread(supervisor, supervisors_category):
         author=supervisor,
         title="Supervisors only question",
     )
+
+
+@pytest.fixture(autouse=True)
+def _generous_post_rate_limit(settings):
+    """Factories post quickly; the rate-limit tests set their own limit."""
+    settings.FORUMS_POST_RATE_LIMIT = (1000, 300)

@@ -1,0 +1,130 @@
+"""Suspensions and the posting rate limit: people are stopped, told why and when,
+and what they typed is kept; moderators' actions are audited."""
+
+import pytest
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from core.models import AuditEvent
+from forums import services
+from forums.models import Thread
+from tests.factories.forums import make_category, national_category
+from tests.helpers import enrol_totp
+
+pytestmark = pytest.mark.django_db
+
+REASON = "Posted details that identify a victim after a warning."
+
+
+@pytest.fixture
+def mod_client(moderator):
+    from django.test import Client
+
+    enrol_totp(moderator)
+    client = Client()
+    client.force_login(moderator)
+    return client
+
+
+def test_a_suspended_officer_cannot_post_and_sees_why(
+    client_for, officer, moderator, national_thread
+):
+    services.user_suspend(moderator=moderator, user=officer, days=7, reason=REASON)
+    client = client_for(officer)
+
+    page = client.get(national_thread.get_absolute_url())
+    reply = client.post(
+        reverse("forums:post_create", args=[national_thread.pk]),
+        {"body": "My reply text.", "action": "post"},
+    )
+
+    assert REASON in page.content.decode()
+    assert 'name="body"' not in page.content.decode()
+    assert reply.status_code == 403
+    assert REASON in reply.content.decode()
+    assert national_thread.posts.count() == 1
+    with pytest.raises(PermissionDenied):
+        services.thread_create(
+            author=officer, category=national_category(), title="T", body="B"
+        )
+
+
+def test_a_moderator_suspends_and_lifts_through_the_page_and_both_are_audited(
+    officer, national_thread, mod_client
+):
+    url = reverse("moderation:user_suspend", args=[officer.pk])
+
+    empty = mod_client.post(url, {"reason": ""})
+    mod_client.post(url, {"days": "7", "reason": REASON})
+    mod_client.post(url, {"lift": "1"})
+
+    assert empty.status_code == 400
+    assert "Choose how long the suspension lasts." in empty.content.decode()
+    assert list(
+        AuditEvent.objects.filter(action__startswith="forums.")
+        .order_by("created_at")
+        .values_list("action", flat=True)
+    ) == ["forums.user_suspended", "forums.user_suspension_lifted"]
+    services.post_create(author=officer, thread=national_thread, body="Back.")
+
+
+def test_the_rate_limit_stops_a_burst_says_when_and_keeps_the_text(
+    client_for, officer, national_thread, settings
+):
+    settings.FORUMS_POST_RATE_LIMIT = (2, 600)  # the opening post counts as one
+    client = client_for(officer)
+    url = reverse("forums:post_create", args=[national_thread.pk])
+    client.post(url, {"body": "Second post.", "action": "post"})
+
+    response = client.post(url, {"body": "Third post, kept.", "action": "post"})
+
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "You are posting very quickly. You can post again after" in html
+    assert "Third post, kept." in html
+    assert national_thread.posts.count() == 2
+
+
+def test_moderators_are_not_rate_limited(moderator, national_thread, settings):
+    settings.FORUMS_POST_RATE_LIMIT = (1, 600)
+
+    for n in range(3):
+        services.post_create(author=moderator, thread=national_thread, body=f"{n}")
+
+    assert national_thread.posts.count() == 4
+
+
+def test_moving_a_thread_changes_who_can_see_it_and_is_audited(
+    client_for, officer_b, national_thread, mod_client
+):
+    private = make_category(slug="avon-only", force="avon-and-somerset")
+
+    response = mod_client.post(
+        reverse("moderation:thread_move", args=[national_thread.pk]),
+        {"category": private.pk},
+    )
+
+    assert response.status_code == 302
+    assert Thread.objects.get(pk=national_thread.pk).category == private
+    assert AuditEvent.objects.filter(action="forums.thread_moved").exists()
+    assert (
+        client_for(officer_b).get(national_thread.get_absolute_url()).status_code == 404
+    )
+
+
+def test_officers_cannot_reach_suspend_or_move(
+    client_for, officer, officer_b, national_thread
+):
+    client = client_for(officer)
+
+    assert (
+        client.get(reverse("moderation:user_suspend", args=[officer_b.pk])).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            reverse("moderation:thread_move", args=[national_thread.pk])
+        ).status_code
+        == 404
+    )
