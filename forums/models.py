@@ -5,9 +5,12 @@ Posts keep their Markdown source (``body``) and the sanitised HTML it renders to
 (``body_html``), so a page of posts never re-renders Markdown.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -15,6 +18,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
 from accounts.models import JobRole
+
+# Threads due to be removed within this many days say so.
+EXPIRY_NOTICE_DAYS = 30
 
 
 class Category(ClusterableModel):
@@ -50,6 +56,12 @@ class Category(ClusterableModel):
         "it private to that force's members.",
     )
     position = models.PositiveSmallIntegerField(default=0)
+    retention_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Remove threads this many days after their last post, e.g. 365. "
+        "Leave empty to keep threads.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -59,6 +71,7 @@ class Category(ClusterableModel):
         FieldPanel("theme"),
         FieldPanel("force"),
         InlinePanel("roles", label="Only for these job roles (none: everyone)"),
+        FieldPanel("retention_days"),
         FieldPanel("position"),
     ]
 
@@ -139,6 +152,21 @@ class Thread(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:thread", args=[self.pk])
+
+    @property
+    def expires_at(self):
+        """When the retention command removes the thread (None: kept)."""
+        days = self.category.retention_days
+        if not days:
+            return None
+        return self.last_post_at + datetime.timedelta(days=days)
+
+    @property
+    def expires_soon(self) -> bool:
+        expires_at = self.expires_at
+        return expires_at is not None and expires_at <= timezone.now() + (
+            datetime.timedelta(days=EXPIRY_NOTICE_DAYS)
+        )
 
     @property
     def is_unread(self) -> bool:

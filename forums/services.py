@@ -608,3 +608,36 @@ def thread_move(*, moderator, thread: Thread, category: Category, request=None):
         request=request,
     )
     return thread
+
+
+# --- Retention ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def threads_remove_expired(*, now=None) -> int:
+    """Delete threads whose category's retention period has passed since their last
+    post (posts, reactions, flags and search entries go with them). Each removal is
+    audited. Returns how many threads were removed."""
+    import datetime
+
+    now = now or timezone.now()
+    expired = []
+    for category in Category.objects.filter(retention_days__isnull=False):
+        cutoff = now - datetime.timedelta(days=category.retention_days)
+        expired += list(
+            Thread.objects.filter(
+                category=category, last_post_at__lt=cutoff
+            ).select_related("category")
+        )
+    for thread in expired:
+        audit_record(
+            action="forums.thread_expired",
+            obj=thread,
+            details={
+                "category": thread.category_id,
+                "retention_days": thread.category.retention_days,
+                "last_post_at": thread.last_post_at.isoformat(),
+            },
+        )
+        thread.delete()
+    return len(expired)
