@@ -134,6 +134,9 @@ class Thread(index.Indexed, models.Model):
     is_pinned = models.BooleanField(default=False)
     is_locked = models.BooleanField(default=False)
     hidden_at = models.DateTimeField(null=True, blank=True)
+    # Held for a moderator's approval (a watched word): only the author and
+    # moderators see it until then.
+    held_at = models.DateTimeField(null=True, blank=True)
 
     search_fields = [
         index.SearchField("title", boost=2),
@@ -190,6 +193,7 @@ class Post(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
+    held_at = models.DateTimeField(null=True, blank=True)
     helpful_count = models.PositiveIntegerField(default=0)
     # Set when identifying text was removed from the post and its history.
     redacted_at = models.DateTimeField(null=True, blank=True)
@@ -373,3 +377,65 @@ class ForumSuspension(models.Model):
 
     def __str__(self):
         return f"{self.user} suspended until {self.ends_at:%Y-%m-%d %H:%M}"
+
+
+class WatchedWord(models.Model):
+    """A word or pattern moderators watch for: a post containing it is blocked (with
+    a clear message), held for approval, or saved and flagged to the queue."""
+
+    class Action(models.TextChoices):
+        BLOCK = "block", "Block the post"
+        HOLD = "hold", "Hold the post for approval"
+        FLAG = "flag", "Post it and flag it to the queue"
+
+    pattern = models.CharField(
+        max_length=200,
+        help_text="A word or phrase (whole words, any case), e.g. 'home address'; or a "
+        "regular expression if ticked below.",
+    )
+    is_regex = models.BooleanField("regular expression", default=False)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["pattern"]
+
+    def __str__(self):
+        return self.pattern
+
+    def compiled(self):
+        import re
+
+        source = self.pattern if self.is_regex else rf"\b{re.escape(self.pattern)}\b"
+        return re.compile(source, re.IGNORECASE)
+
+
+class WatchedWordFlag(models.Model):
+    """A post that matched a hold or flag watched word, waiting for a moderator."""
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="watched_word_flags"
+    )
+    words = models.JSONField(default=list)
+    action = models.CharField(max_length=10, choices=WatchedWord.Action.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Watched words on post {self.post_id}"

@@ -12,6 +12,11 @@ urlpatterns = [
     path("posts/<int:pk>/<slug:action>/", views.post_moderate, name="post_moderate"),
     path("reports/<int:pk>/dismiss/", views.report_dismiss, name="report_dismiss"),
     path("flags/<int:pk>/review/", views.flag_review, name="flag_review"),
+    path("watched/<int:pk>/resolve/", views.watched_resolve, name="watched_resolve"),
+    path("words/", views.watched_words, name="watched_words"),
+    path(
+        "words/<int:pk>/delete/", views.watched_word_delete, name="watched_word_delete"
+    ),
     path("users/<int:pk>/suspend/", views.user_suspend, name="user_suspend"),
     path("threads/<int:pk>/move/", views.thread_move, name="thread_move"),
     path(

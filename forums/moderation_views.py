@@ -5,6 +5,7 @@ threads. Served under /moderation/, where staff must have enrolled MFA
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -16,7 +17,15 @@ from django.views.decorators.http import (
 )
 
 from . import permissions, selectors, services
-from .models import CaseSafetyFlag, Category, Post, PostReport, Thread
+from .models import (
+    CaseSafetyFlag,
+    Category,
+    Post,
+    PostReport,
+    Thread,
+    WatchedWord,
+    WatchedWordFlag,
+)
 
 QUEUE_PER_PAGE = 20
 POST_HIDDEN = "The post is hidden. Moderators can still see it."
@@ -234,3 +243,73 @@ def thread_move(request, pk):
         {"form": form, "thread": thread},
         status=status,
     )
+
+
+WATCHED_RESOLVED = "Done: the post is approved or marked as reviewed."
+WORD_ADDED = "“{pattern}” is now watched."
+WORD_REMOVED = "“{pattern}” is no longer watched."
+
+
+@require_POST
+def watched_resolve(request, pk):
+    permissions.check_moderate_permission(request.user)
+    flag = get_object_or_404(WatchedWordFlag, pk=pk, reviewed_at__isnull=True)
+    services.watched_word_flag_resolve(
+        moderator=request.user, flag=flag, request=request
+    )
+    messages.success(request, WATCHED_RESOLVED)
+    return redirect("moderation:queue")
+
+
+class WatchedWordForm(forms.ModelForm):
+    class Meta:
+        model = WatchedWord
+        fields = ["pattern", "is_regex", "action"]
+        widgets = {"action": forms.RadioSelect}
+        labels = {
+            "pattern": "Word, phrase or pattern",
+            "action": "What happens to a post that contains it",
+        }
+        error_messages = {
+            "pattern": {"required": "Enter a word, phrase or pattern."},
+            "action": {"required": "Choose what happens to a post that contains it."},
+        }
+
+
+@require_http_methods(["GET", "POST"])
+def watched_words(request):
+    permissions.check_moderate_permission(request.user)
+    form = WatchedWordForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                word = services.watched_word_create(
+                    moderator=request.user,
+                    pattern=form.cleaned_data["pattern"],
+                    is_regex=form.cleaned_data["is_regex"],
+                    action=form.cleaned_data["action"],
+                )
+            except ValidationError as error:
+                for field, errors in error.error_dict.items():
+                    form.add_error(field, errors)
+            else:
+                messages.success(request, WORD_ADDED.format(pattern=word.pattern))
+                return redirect("moderation:watched_words")
+        status = 400
+    return TemplateResponse(
+        request,
+        "forums/moderation_watched_words.html",
+        {"form": form, "words": list(WatchedWord.objects.all())},
+        status=status,
+    )
+
+
+@require_POST
+def watched_word_delete(request, pk):
+    permissions.check_moderate_permission(request.user)
+    word = get_object_or_404(WatchedWord, pk=pk)
+    pattern = word.pattern
+    services.watched_word_delete(moderator=request.user, word=word)
+    messages.success(request, WORD_REMOVED.format(pattern=pattern))
+    return redirect("moderation:watched_words")

@@ -45,16 +45,22 @@ def category_list_visible_to(user) -> QuerySet[Category]:
 
 
 def thread_list_visible_to(user) -> QuerySet[Thread]:
+    """Threads in visible categories; hidden ones, and ones held for approval (except
+    to their author), only for moderators."""
     threads = Thread.objects.filter(category__in=category_list_visible_to(user))
     if not user_sees_everything(user):
-        threads = threads.filter(hidden_at__isnull=True)
+        threads = threads.filter(
+            Q(held_at__isnull=True) | Q(author_id=user.pk), hidden_at__isnull=True
+        )
     return threads
 
 
 def post_list_visible_to(user) -> QuerySet[Post]:
     posts = Post.objects.filter(thread__in=thread_list_visible_to(user))
     if not user_sees_everything(user):
-        posts = posts.filter(hidden_at__isnull=True)
+        posts = posts.filter(
+            Q(held_at__isnull=True) | Q(author_id=user.pk), hidden_at__isnull=True
+        )
     return posts
 
 
@@ -144,6 +150,8 @@ def thread_read_at(user, thread):
 QUEUE_SOURCES = {
     "reports": "Reported posts",
     "case_safety": "Confirmed case-safety findings",
+    "held": "Posts held for approval",
+    "watched": "Posts with watched words",
 }
 
 
@@ -169,6 +177,26 @@ def moderation_queue(*, source: str = "") -> list[dict]:
         items += [
             {
                 "source": "case_safety",
+                "item": f,
+                "post": f.post,
+                "created_at": f.created_at,
+            }
+            for f in flags
+        ]
+    if source in ("", "held", "watched"):
+        from .models import WatchedWord, WatchedWordFlag
+
+        flags = WatchedWordFlag.objects.filter(reviewed_at__isnull=True).select_related(
+            *related
+        )
+        if source:
+            action = (
+                WatchedWord.Action.HOLD if source == "held" else WatchedWord.Action.FLAG
+            )
+            flags = flags.filter(action=action)
+        items += [
+            {
+                "source": "held" if f.action == WatchedWord.Action.HOLD else "watched",
                 "item": f,
                 "post": f.post,
                 "created_at": f.created_at,

@@ -115,6 +115,45 @@ def _record_findings(*, post: Post, author, findings: dict) -> None:
         )
 
 
+WATCHED_BLOCKED = (
+    "Your post contains “{word}”, which cannot be posted here. Remove it and try again."
+)
+HELD_FOR_APPROVAL = (
+    "Your post is waiting for a moderator's approval. Only you and the moderators "
+    "can see it until then."
+)
+
+
+def _watched_words(texts: list[str]) -> dict[str, list[str]]:
+    """The watched words in ``texts`` by action; a blocking one raises at once."""
+    from .models import WatchedWord
+
+    found: dict[str, list[str]] = {}
+    for word in WatchedWord.objects.all():
+        pattern = word.compiled()
+        for text in texts:
+            if match := pattern.search(text):
+                found.setdefault(word.action, []).append(match.group())
+                break
+    if WatchedWord.Action.BLOCK in found:
+        raise ValidationError(WATCHED_BLOCKED.format(word=found["block"][0]))
+    return found
+
+
+def _record_watched(*, post: Post, watched: dict) -> bool:
+    """Queue the post for moderators; True if it is held for approval."""
+    from .models import WatchedWord, WatchedWordFlag
+
+    held = WatchedWord.Action.HOLD in watched
+    if watched:
+        WatchedWordFlag.objects.create(
+            post=post,
+            words=sorted({w for words in watched.values() for w in words}),
+            action=WatchedWord.Action.HOLD if held else WatchedWord.Action.FLAG,
+        )
+    return held
+
+
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
@@ -188,6 +227,7 @@ def thread_create(
         raise ValidationError({"title": EMPTY_TITLE})
     body = _clean_body(body)
     findings = _check_case_safety({"title": title, "body": body}, confirmed_digest)
+    watched = _watched_words([title, body])
     now = timezone.now()
     thread = Thread.objects.create(
         category=category, title=title[:150], author=author, last_post_at=now
@@ -202,6 +242,18 @@ def thread_create(
     ThreadRead.objects.update_or_create(
         user=author, thread=thread, defaults={"read_at": post.created_at}
     )
+    if _record_watched(post=post, watched=watched):
+        Thread.objects.filter(pk=thread.pk).update(held_at=now)
+        Post.objects.filter(pk=post.pk).update(held_at=now)
+        thread.held_at = now
+        return thread
+    _announce_thread(thread=thread, post=post)
+    return thread
+
+
+def _announce_thread(*, thread: Thread, post: Post) -> None:
+    """Tell the category's followers and the people mentioned about a new thread."""
+    author, category, body = post.author, thread.category, post.body
     _notify_followers(
         followed=category,
         thread=thread,
@@ -212,7 +264,6 @@ def thread_create(
         exclude=mentioned_users(body),
     )
     _notify_mentions(post=post, actor=author)
-    return thread
 
 
 @transaction.atomic
@@ -224,14 +275,30 @@ def post_create(
     _check_can_post(author)
     body = _clean_body(body)
     findings = _check_case_safety({"body": body}, confirmed_digest)
+    watched = _watched_words([body])
     post = Post.objects.create(
         thread=thread, author=author, body=body, body_html=render_markdown(body)
     )
+    _record_findings(post=post, author=author, findings=findings)
+    follow_create(user=author, target=thread)
+    ThreadRead.objects.update_or_create(
+        user=author, thread=thread, defaults={"read_at": post.created_at}
+    )
+    if _record_watched(post=post, watched=watched):
+        post.held_at = timezone.now()
+        post.save(update_fields=["held_at"])
+        return post
+    _announce_reply(post=post)
+    return post
+
+
+def _announce_reply(*, post: Post) -> None:
+    """Count a visible reply and tell the thread's followers and those mentioned."""
+    thread, author, body = post.thread, post.author, post.body
     Thread.objects.filter(pk=thread.pk).update(
         reply_count=F("reply_count") + 1, last_post_at=post.created_at
     )
     thread.refresh_from_db(fields=["reply_count", "last_post_at"])
-    _record_findings(post=post, author=author, findings=findings)
     _notify_followers(
         followed=thread,
         thread=thread,
@@ -242,11 +309,6 @@ def post_create(
         exclude=mentioned_users(body),
     )
     _notify_mentions(post=post, actor=author)
-    follow_create(user=author, target=thread)
-    ThreadRead.objects.update_or_create(
-        user=author, thread=thread, defaults={"read_at": post.created_at}
-    )
-    return post
 
 
 @transaction.atomic
@@ -258,6 +320,7 @@ def post_update(*, editor, post: Post, body: str, confirmed_digest: str = "") ->
     if body == post.body:
         return post
     findings = _check_case_safety({"body": body}, confirmed_digest)
+    watched = _watched_words([body])
     previous = post.body
     PostRevision.objects.create(post=post, body=previous, edited_by=editor)
     post.body = body
@@ -265,6 +328,10 @@ def post_update(*, editor, post: Post, body: str, confirmed_digest: str = "") ->
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
     _record_findings(post=post, author=editor, findings=findings)
+    if _record_watched(post=post, watched=watched):
+        post.held_at = timezone.now()
+        post.save(update_fields=["held_at"])
+        return post
     _notify_mentions(post=post, actor=editor, previous_body=previous)
     return post
 
@@ -641,3 +708,81 @@ def threads_remove_expired(*, now=None) -> int:
         )
         thread.delete()
     return len(expired)
+
+
+# --- Watched words ------------------------------------------------------------------
+
+
+@transaction.atomic
+def watched_word_flag_resolve(*, moderator, flag, request=None):
+    """Approve a held post (it appears and its notifications go out) or mark a
+    flagged one as reviewed."""
+    from .models import WatchedWord
+
+    permissions.check_moderate_permission(moderator)
+    post = Post.objects.select_related("thread", "thread__category", "author").get(
+        pk=flag.post_id
+    )
+    flag.reviewed_at = timezone.now()
+    flag.reviewed_by = moderator
+    flag.save(update_fields=["reviewed_at", "reviewed_by"])
+    approved = flag.action == WatchedWord.Action.HOLD and post.held_at is not None
+    if approved:
+        thread = post.thread
+        post.held_at = None
+        post.save(update_fields=["held_at"])
+        if thread.held_at is not None and _is_opening_post(post):
+            thread.held_at = None
+            thread.save(update_fields=["held_at"])
+            _announce_thread(thread=thread, post=post)
+        elif post.edited_at is None:
+            _announce_reply(post=post)
+    audit_record(
+        action="forums.post_approved" if approved else "forums.watched_word_reviewed",
+        actor=moderator,
+        obj=post,
+        details={"flag": flag.pk, "words": flag.words},
+        request=request,
+    )
+    return flag
+
+
+@transaction.atomic
+def watched_word_create(*, moderator, pattern: str, is_regex: bool, action: str):
+    import re
+
+    from .models import WatchedWord
+
+    permissions.check_moderate_permission(moderator)
+    pattern = (pattern or "").strip()
+    if not pattern:
+        raise ValidationError({"pattern": "Enter a word, phrase or pattern."})
+    if is_regex:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValidationError(
+                {"pattern": f"That is not a valid regular expression: {error}."}
+            ) from error
+    word = WatchedWord.objects.create(
+        pattern=pattern, is_regex=is_regex, action=action, created_by=moderator
+    )
+    audit_record(
+        action="forums.watched_word_added",
+        actor=moderator,
+        obj=word,
+        details={"pattern": pattern, "action": action, "regex": is_regex},
+    )
+    return word
+
+
+@transaction.atomic
+def watched_word_delete(*, moderator, word) -> None:
+    permissions.check_moderate_permission(moderator)
+    audit_record(
+        action="forums.watched_word_removed",
+        actor=moderator,
+        obj=word,
+        details={"pattern": word.pattern, "action": word.action},
+    )
+    word.delete()

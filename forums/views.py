@@ -285,7 +285,9 @@ def thread_create(request, slug):
             body=form.cleaned_data["body"],
             confirmed_digest=form.confirmed_digest(),
         )
-        messages.success(request, THREAD_STARTED)
+        messages.success(
+            request, services.HELD_FOR_APPROVAL if thread.held_at else THREAD_STARTED
+        )
         return redirect(thread)
 
     return _handle_write(
@@ -322,7 +324,9 @@ def post_create(request, pk):
             body=form.cleaned_data["body"],
             confirmed_digest=form.confirmed_digest(),
         )
-        messages.success(request, REPLY_POSTED)
+        messages.success(
+            request, services.HELD_FOR_APPROVAL if post.held_at else REPLY_POSTED
+        )
         return HttpResponseRedirect(_post_url(request, post))
 
     return _handle_write(
@@ -351,7 +355,9 @@ def post_edit(request, pk):
             body=form.cleaned_data["body"],
             confirmed_digest=form.confirmed_digest(),
         )
-        messages.success(request, POST_UPDATED)
+        messages.success(
+            request, services.HELD_FOR_APPROVAL if post.held_at else POST_UPDATED
+        )
         return HttpResponseRedirect(_post_url(request, post))
 
     return _handle_write(
