@@ -3,6 +3,7 @@ the people who follow or are mentioned (only those who may see the thread)."""
 
 import hashlib
 import json
+import re
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -140,6 +141,41 @@ def _watched_words(texts: list[str]) -> dict[str, list[str]]:
     return found
 
 
+NEW_ACCOUNT_LINKS = (
+    "New members can include at most {links} link{plural} in a post until they have "
+    "{posts} posts on the network. Remove a link and try again."
+)
+NEW_ACCOUNT_HELD = "first posts of a new account"
+LINK_RE = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+
+
+def _new_account_rules(author, body: str) -> dict[str, list[str]]:
+    """New accounts (fewer than FORUMS_NEW_ACCOUNT_POSTS visible posts) may include
+    only FORUMS_NEW_ACCOUNT_LINKS links, and, where FORUMS_HOLD_FIRST_POSTS is set,
+    their first posts are held for approval. Moderators are exempt."""
+    from django.conf import settings
+
+    from .selectors import user_sees_everything
+
+    if user_sees_everything(author):
+        return {}
+    threshold = getattr(settings, "FORUMS_NEW_ACCOUNT_POSTS", 3)
+    hold_first = getattr(settings, "FORUMS_HOLD_FIRST_POSTS", 0)
+    counted = max(threshold, hold_first)
+    posts = Post.objects.filter(author=author, held_at__isnull=True)[:counted].count()
+    if posts < threshold:
+        links = getattr(settings, "FORUMS_NEW_ACCOUNT_LINKS", 1)
+        if len(LINK_RE.findall(body)) > links:
+            raise ValidationError(
+                NEW_ACCOUNT_LINKS.format(
+                    links=links, plural="" if links == 1 else "s", posts=threshold
+                )
+            )
+    if posts < hold_first:
+        return {"hold": [NEW_ACCOUNT_HELD]}
+    return {}
+
+
 def _record_watched(*, post: Post, watched: dict) -> bool:
     """Queue the post for moderators; True if it is held for approval."""
     from .models import WatchedWord, WatchedWordFlag
@@ -228,6 +264,8 @@ def thread_create(
     body = _clean_body(body)
     findings = _check_case_safety({"title": title, "body": body}, confirmed_digest)
     watched = _watched_words([title, body])
+    for action, words in _new_account_rules(author, body).items():
+        watched.setdefault(action, []).extend(words)
     now = timezone.now()
     thread = Thread.objects.create(
         category=category, title=title[:150], author=author, last_post_at=now
@@ -276,6 +314,8 @@ def post_create(
     body = _clean_body(body)
     findings = _check_case_safety({"body": body}, confirmed_digest)
     watched = _watched_words([body])
+    for action, words in _new_account_rules(author, body).items():
+        watched.setdefault(action, []).extend(words)
     post = Post.objects.create(
         thread=thread, author=author, body=body, body_html=render_markdown(body)
     )
@@ -532,7 +572,6 @@ def post_redact(*, actor, post: Post, text: str, request=None) -> int:
     queue sends them, and saving re-indexes the post for search, so the text is gone
     from both too. The audit entry records that a redaction happened, never the text.
     Returns how many places were changed."""
-    import re
 
     from core.models import Notification
 
@@ -749,7 +788,6 @@ def watched_word_flag_resolve(*, moderator, flag, request=None):
 
 @transaction.atomic
 def watched_word_create(*, moderator, pattern: str, is_regex: bool, action: str):
-    import re
 
     from .models import WatchedWord
 

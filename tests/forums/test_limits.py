@@ -128,3 +128,49 @@ def test_officers_cannot_reach_suspend_or_move(
         ).status_code
         == 404
     )
+
+
+TWO_LINKS = "See https://one.example/a and https://two.example/b for more."
+
+
+def test_a_new_account_may_include_only_one_link_and_is_told_why(
+    client_for, officer_b, national_thread
+):
+    response = client_for(officer_b).post(
+        reverse("forums:post_create", args=[national_thread.pk]),
+        {"body": TWO_LINKS, "action": "post"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "New members can include at most 1 link in a post" in html
+    assert "https://two.example/b" in html  # the text is kept
+
+
+def test_the_link_limit_lifts_after_a_few_posts(officer_b, national_thread):
+    for n in range(3):
+        services.post_create(author=officer_b, thread=national_thread, body=f"{n}")
+
+    post = services.post_create(
+        author=officer_b, thread=national_thread, body=TWO_LINKS
+    )
+
+    assert post.held_at is None
+
+
+def test_first_posts_of_a_new_account_can_be_held_for_approval(
+    officer_b, national_thread, settings
+):
+    settings.FORUMS_HOLD_FIRST_POSTS = 2
+
+    first = services.post_create(author=officer_b, thread=national_thread, body="1")
+    second = services.post_create(author=officer_b, thread=national_thread, body="2")
+
+    assert first.held_at is not None and second.held_at is not None
+    assert first.watched_word_flags.get().words == [services.NEW_ACCOUNT_HELD]
+
+
+def test_holding_first_posts_is_off_by_default(officer_b, national_thread):
+    post = services.post_create(author=officer_b, thread=national_thread, body="Hi")
+
+    assert post.held_at is None
