@@ -1,11 +1,13 @@
-"""Demo forum content: 42 synthetic threads across the national categories, two
+"""Demo forum content: 44 synthetic threads across the national categories, two
 force-private categories (Avon and Somerset, West Yorkshire) and two role-restricted
 ones, with replies, marked answers and "helpful" reactions. Written for the demo: no
 real cases or people, and nothing the case-safety checker would flag. Safe to run
 again: a thread that exists (same category and title) is left alone.
 
 So the two demo officers have colleagues to talk to in their private categories, two
-synthetic forum members are added to each force (they cannot sign in)."""
+synthetic forum members are added to each force (they cannot sign in). The demo
+moderator finds two items in the queue: a report, and a reply whose author confirmed
+a (synthetic) name the case-safety checker found."""
 
 import datetime
 
@@ -894,6 +896,60 @@ def seed_forums(stdout=None) -> list[Thread]:
         follow_create(user=users[author], target=thread)
         threads.append(thread)
         created += 1
+    _seed_moderation(users, categories)
     if stdout is not None:
         stdout.write(f"Forums: {created} demo threads created ({len(threads)} in all).")
     return threads
+
+
+# A synthetic name that "got through": the author confirmed the checker's warning, so
+# the demo moderator has something to redact (then search for it to see it gone).
+LEAKED_REPLY = (
+    "Same here. In our case the complainant, Megan Harlow, withdrew when the trial "
+    "date moved for the third time."
+)
+REPORTED_REPLY = "Honestly, just NFA these and move on, they never get to court."
+
+
+def _seed_moderation(users, categories) -> None:
+    """Two items in the moderation queue and one watched word, once."""
+    from .case_safety import find_identifying_details
+    from .models import CaseSafetyFlag, PostReport, WatchedWord
+
+    WatchedWord.objects.get_or_create(
+        pattern="home address", defaults={"action": WatchedWord.Action.HOLD}
+    )
+    thread = Thread.objects.filter(
+        category=categories[VIC], title="Victim withdrawal: what helped?"
+    ).first()
+    if thread is None or Post.objects.filter(body=LEAKED_REPLY).exists():
+        return
+    leaked = Post.objects.create(
+        thread=thread,
+        author=users["officer2"],
+        body=LEAKED_REPLY,
+        body_html=render_markdown(LEAKED_REPLY),
+    )
+    CaseSafetyFlag.objects.create(
+        post=leaked,
+        author=users["officer2"],
+        findings=[
+            {**f.as_dict(), "field": "body"}
+            for f in find_identifying_details(LEAKED_REPLY)
+        ],
+    )
+    reported = Post.objects.create(
+        thread=thread,
+        author=users["wy.investigator"],
+        body=REPORTED_REPLY,
+        body_html=render_markdown(REPORTED_REPLY),
+    )
+    PostReport.objects.create(
+        post=reported,
+        reporter=users["officer"],
+        reason=PostReport.Reason.WRONG,
+        details="Dismissive advice that could lead to poor decisions.",
+    )
+    Thread.objects.filter(pk=thread.pk).update(
+        reply_count=thread.reply_count + 2, last_post_at=reported.created_at
+    )

@@ -29,3 +29,14 @@ def test_seed_forums_creates_40_threads_with_replies_answers_and_reactions_once(
     avon = set(thread_list_visible_to(officer).values_list("pk", flat=True))
     west = set(thread_list_visible_to(officer2).values_list("pk", flat=True))
     assert avon - west and west - avon  # each force has threads the other cannot see
+
+
+def test_the_demo_moderator_has_a_report_and_a_confirmed_name_to_work_on():
+    from forums.selectors import moderation_queue
+
+    seed_demo_accounts()
+    seed_forums()
+    seed_forums()
+
+    sources = sorted(item["source"] for item in moderation_queue())
+    assert sources == ["case_safety", "reports"]
