@@ -278,7 +278,26 @@ class ThreadRead(models.Model):
         return f"{self.user_id} read {self.thread_id} at {self.read_at}"
 
 
-class CaseSafetyFlag(models.Model):
+class ModerationItem(models.Model):
+    """What every item waiting for a moderator shares: when it arrived and who
+    reviewed it, when."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+
+class CaseSafetyFlag(ModerationItem):
     """A post saved although the case-safety checker found likely identifying details,
     because its author confirmed them. Moderators review these."""
 
@@ -294,18 +313,6 @@ class CaseSafetyFlag(models.Model):
     # [{"kind": "phone", "label": "Phone number", "text": "07700 900123",
     #   "field": "body"}, …]
     findings = models.JSONField(default=list)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
 
     def __str__(self):
         return f"Case-safety flag on post {self.post_id}"
@@ -416,7 +423,7 @@ class WatchedWord(models.Model):
         return re.compile(source, re.IGNORECASE)
 
 
-class WatchedWordFlag(models.Model):
+class WatchedWordFlag(ModerationItem):
     """A post that matched a hold or flag watched word, waiting for a moderator."""
 
     post = models.ForeignKey(
@@ -424,18 +431,6 @@ class WatchedWordFlag(models.Model):
     )
     words = models.JSONField(default=list)
     action = models.CharField(max_length=10, choices=WatchedWord.Action.choices)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
 
     def __str__(self):
         return f"Watched words on post {self.post_id}"
