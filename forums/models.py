@@ -21,6 +21,17 @@ from accounts.models import JobRole
 
 # Threads due to be removed within this many days say so.
 EXPIRY_NOTICE_DAYS = 30
+# How authors appear in an anonymous category, and former members anywhere.
+ANONYMOUS_NAME = "An officer"
+FORMER_MEMBER = "A former member"
+
+
+def shown_name(author, category) -> str:
+    """The author's name as readers see it: never the person in an anonymous
+    category (moderators reveal it through an audited action)."""
+    if category.is_anonymous:
+        return ANONYMOUS_NAME
+    return str(author) if author is not None else FORMER_MEMBER
 
 
 class Category(ClusterableModel):
@@ -56,6 +67,12 @@ class Category(ClusterableModel):
         "it private to that force's members.",
     )
     position = models.PositiveSmallIntegerField(default=0)
+    is_anonymous = models.BooleanField(
+        "anonymous posting",
+        default=False,
+        help_text="Posts show as 'an officer'; only moderators can reveal who wrote "
+        "them, and each reveal is audited. E.g. tick for a wellbeing category.",
+    )
     retention_days = models.PositiveIntegerField(
         null=True,
         blank=True,
@@ -71,6 +88,7 @@ class Category(ClusterableModel):
         FieldPanel("theme"),
         FieldPanel("force"),
         InlinePanel("roles", label="Only for these job roles (none: everyone)"),
+        FieldPanel("is_anonymous"),
         FieldPanel("retention_days"),
         FieldPanel("position"),
     ]
@@ -157,6 +175,10 @@ class Thread(index.Indexed, models.Model):
         return reverse("forums:thread", args=[self.pk])
 
     @property
+    def shown_author(self) -> str:
+        return shown_name(self.author, self.category)
+
+    @property
     def expires_at(self):
         """When the retention command removes the thread (None: kept)."""
         days = self.category.retention_days
@@ -214,6 +236,17 @@ class Post(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:post", args=[self.pk])
+
+    @property
+    def shown_author(self) -> str:
+        return shown_name(self.author, self.thread.category)
+
+    @property
+    def shown_force(self):
+        """The author's force, unless the category is anonymous."""
+        if self.thread.category.is_anonymous or self.author is None:
+            return None
+        return self.author.force
 
 
 class PostRevision(models.Model):

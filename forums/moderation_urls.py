@@ -9,6 +9,7 @@ app_name = "moderation"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("posts/<int:pk>/history/", views.post_history, name="post_history"),
+    path("posts/<int:pk>/reveal/", views.post_reveal, name="post_reveal"),
     path("posts/<int:pk>/<slug:action>/", views.post_moderate, name="post_moderate"),
     path("reports/<int:pk>/dismiss/", views.report_dismiss, name="report_dismiss"),
     path("flags/<int:pk>/review/", views.flag_review, name="flag_review"),

@@ -18,6 +18,7 @@ from django.views.decorators.http import (
 
 from . import permissions, selectors, services
 from .models import (
+    FORMER_MEMBER,
     CaseSafetyFlag,
     Category,
     Post,
@@ -80,10 +81,56 @@ def post_history(request, pk):
     post = get_object_or_404(
         Post.objects.select_related("author", "thread", "thread__category"), pk=pk
     )
+    revisions = list(selectors.post_revisions(post))
+    for revision in revisions:
+        # In an anonymous category the author's own edits stay anonymous here too.
+        if revision.edited_by_id == post.author_id:
+            revision.shown_editor = post.shown_author
+        else:
+            revision.shown_editor = str(revision.edited_by or FORMER_MEMBER)
+    return TemplateResponse(
+        request, "forums/post_history.html", {"post": post, "revisions": revisions}
+    )
+
+
+class RevealForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to know who wrote this?",
+        help_text="Recorded in the audit log, e.g. 'Safeguarding concern: the post "
+        "describes a risk to the officer.'",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for revealing the author."},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def post_reveal(request, pk):
+    """Show who wrote an anonymous post, after recording why in the audit log."""
+    permissions.check_moderate_permission(request.user)
+    post = get_object_or_404(
+        Post.objects.select_related("author", "author__force", "thread__category"),
+        pk=pk,
+        thread__category__is_anonymous=True,
+    )
+    form = RevealForm(request.POST or None)
+    revealed = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            revealed = services.post_author_reveal(
+                moderator=request.user,
+                post=post,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        else:
+            status = 400
     return TemplateResponse(
         request,
-        "forums/post_history.html",
-        {"post": post, "revisions": list(selectors.post_revisions(post))},
+        "forums/moderation_reveal.html",
+        {"form": form, "post": post, "revealed": revealed},
+        status=status,
     )
 
 

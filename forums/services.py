@@ -25,6 +25,7 @@ from .models import (
     PostRevision,
     Thread,
     ThreadRead,
+    shown_name,
 )
 from .rendering import MENTION_RE, render_markdown
 from .selectors import users_who_may_see_thread
@@ -219,13 +220,14 @@ def _notify_mentions(*, post: Post, actor, previous_body: str = "") -> None:
         u for u in mentioned_users(post.body) if u.display_name.lower() not in before
     ]
     recipients = users_who_may_see_thread(post.thread, new_users)
-    notification_create(
+    _notify(
         recipients=recipients,
+        thread=post.thread,
         actor=actor,
         verb="mentioned you",
-        summary=f"{actor} mentioned you in “{post.thread.title}”",
+        summary=f"{shown_name(actor, post.thread.category)} mentioned you in "
+        f"“{post.thread.title}”",
         url=post.get_absolute_url(),
-        target=post.thread,
     )
 
 
@@ -236,8 +238,24 @@ def _notify_followers(
     the thread, except those in ``exclude`` (told another way, e.g. mentioned)."""
     excluded = {u.pk for u in exclude}
     followers = [u for u in followers_of(followed) if u.pk not in excluded]
-    notification_create(
+    _notify(
         recipients=users_who_may_see_thread(thread, followers),
+        thread=thread,
+        actor=actor,
+        verb=verb,
+        summary=summary,
+        url=url,
+    )
+
+
+def _notify(*, recipients, thread: Thread, actor, verb, summary, url) -> None:
+    """Notify about ``thread``; in an anonymous category the notification does not
+    record who acted (the summary already says "An officer")."""
+    if thread.category.is_anonymous:
+        recipients = [u for u in recipients if actor is None or u.pk != actor.pk]
+        actor = None
+    notification_create(
+        recipients=recipients,
         actor=actor,
         verb=verb,
         summary=summary,
@@ -297,7 +315,8 @@ def _announce_thread(*, thread: Thread, post: Post) -> None:
         thread=thread,
         actor=author,
         verb="started a thread",
-        summary=f"{author} started “{thread.title}” in {category.name}",
+        summary=f"{shown_name(author, category)} started “{thread.title}” in "
+        f"{category.name}",
         url=thread.get_absolute_url(),
         exclude=mentioned_users(body),
     )
@@ -344,7 +363,7 @@ def _announce_reply(*, post: Post) -> None:
         thread=thread,
         actor=author,
         verb="replied",
-        summary=f"{author} replied to “{thread.title}”",
+        summary=f"{shown_name(author, thread.category)} replied to “{thread.title}”",
         url=post.get_absolute_url(),
         exclude=mentioned_users(body),
     )
@@ -824,3 +843,23 @@ def watched_word_delete(*, moderator, word) -> None:
         details={"pattern": word.pattern, "action": word.action},
     )
     word.delete()
+
+
+# --- Anonymous categories -----------------------------------------------------------
+
+
+@transaction.atomic
+def post_author_reveal(*, moderator, post: Post, reason: str, request=None):
+    """Who wrote an anonymous post. Every reveal is audited with its reason."""
+    permissions.check_moderate_permission(moderator)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason for revealing the author."})
+    audit_record(
+        action="forums.identity_revealed",
+        actor=moderator,
+        obj=post,
+        details={"reason": reason[:300], "author": post.author_id},
+        request=request,
+    )
+    return post.author

@@ -145,6 +145,8 @@ def thread_detail(request, pk):
         and not selectors.user_sees_everything(request.user)
     ):
         answer = None
+    if answer is not None:
+        answer.thread = thread  # shown_author reads the category
     services.thread_mark_read(user=request.user, thread=thread)
     return TemplateResponse(
         request,
@@ -311,10 +313,9 @@ def post_create(request, pk):
             pk=quote_id,
             thread=thread,
         )
+        quoted.thread = thread
         initial = {
-            "body": quote_markdown(
-                author_name=str(quoted.author or "A former member"), body=quoted.body
-            )
+            "body": quote_markdown(author_name=quoted.shown_author, body=quoted.body)
         }
 
     def save(form):
