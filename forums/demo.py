@@ -1,6 +1,6 @@
-"""Demo forum content: 44 synthetic threads across the national categories, two
-force-private categories (Avon and Somerset, West Yorkshire) and two role-restricted
-ones, with replies, marked answers and "helpful" reactions. Written for the demo: no
+"""Demo forum content: 46 synthetic threads across the national categories, two
+force-private categories (Avon and Somerset, West Yorkshire), two role-restricted
+ones and an anonymous wellbeing category, with replies, marked answers and "helpful" reactions. Written for the demo: no
 real cases or people, and nothing the case-safety checker would flag. Safe to run
 again: a thread that exists (same category and title) is left alone.
 
@@ -29,12 +29,15 @@ SUS, REP, VIC, LDW, DATA, DF = (
     "data",
     "digital-forensics",
 )
-AVON, WY, SUPS, DFX = (
+AVON, WY, SUPS, DFX, WELL = (
     "avon-and-somerset-rasso-team",
     "west-yorkshire-rasso-unit",
     "supervisors-room",
     "digital-forensic-examiners",
+    "wellbeing-peer-support",
 )
+# Anonymous: posts show as "An officer" (see forums.models.Category.is_anonymous).
+ANONYMOUS_CATEGORIES = {WELL}
 
 EXTRA_CATEGORIES = [
     # slug, name, description, force name, roles
@@ -58,6 +61,15 @@ EXTRA_CATEGORIES = [
         "For supervisors: case reviews, workload and looking after the team.",
         None,
         (JobRole.SUPERVISOR,),
+    ),
+    (
+        WELL,
+        "Wellbeing: peer support",
+        "Talk to peers anonymously: posts show as 'an officer'. Support is also there "
+        "from your force's occupational health team and the national police "
+        "wellbeing service.",
+        None,
+        (),
     ),
     (
         DFX,
@@ -788,6 +800,32 @@ THREADS = [
         [],
     ),
     (
+        WELL,
+        "officer2",
+        "Switching off after a difficult case",
+        "How do others switch off after a case that stays with you? I keep going "
+        "over it at home.",
+        [
+            ("officer", "A walk before going in the house helps me draw a line."),
+            ("supervisor", "Ask your supervisor for a debrief; it is not a weakness."),
+            ("reviewer", "Occupational health were quick to help when I asked."),
+        ],
+        0,
+        [(0, "officer2")],
+    ),
+    (
+        WELL,
+        "officer",
+        "Telling family what the job involves",
+        "How much do you tell your partner about the work?",
+        [
+            ("officer2", "Only how I feel, never the details."),
+            ("trainer", "The wellbeing module has a section on this."),
+        ],
+        None,
+        [],
+    ),
+    (
         DFX,
         "avon.dfx",
         "Triage tools and validation",
@@ -837,6 +875,7 @@ def _categories(forces) -> dict:
             description=description,
             force=forces[force] if force else None,
             position=position,
+            is_anonymous=slug in ANONYMOUS_CATEGORIES,
         )
         for role in roles:
             CategoryRole.objects.create(category=category, job_role=role)
