@@ -88,6 +88,10 @@ class Category(ClusterableModel):
         FieldPanel("theme"),
         FieldPanel("force"),
         InlinePanel("roles", label="Only for these job roles (none: everyone)"),
+        InlinePanel(
+            "moderators",
+            label="Moderators scoped to this category (none: all moderators)",
+        ),
         FieldPanel("is_anonymous"),
         FieldPanel("retention_days"),
         FieldPanel("position"),
@@ -125,6 +129,32 @@ class CategoryRole(models.Model):
 
     def __str__(self):
         return self.get_job_role_display()
+
+
+class CategoryModerator(models.Model):
+    """Scopes a moderator to categories: a member of the Moderators group with any of
+    these rows moderates only those categories; with none, every category."""
+
+    category = ParentalKey(
+        Category, on_delete=models.CASCADE, related_name="moderators"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="moderated_categories",
+    )
+
+    panels = [FieldPanel("user")]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "user"], name="unique_category_moderator"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} moderates {self.category}"
 
 
 class Thread(index.Indexed, models.Model):

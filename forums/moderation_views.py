@@ -62,7 +62,7 @@ def queue(request):
     form = QueueFilterForm(request.GET)
     source = form.cleaned_data["source"] if form.is_valid() else ""
     page = Paginator(
-        selectors.moderation_queue(source=source), QUEUE_PER_PAGE
+        selectors.moderation_queue(source=source, user=request.user), QUEUE_PER_PAGE
     ).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,

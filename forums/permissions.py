@@ -4,7 +4,7 @@ decides what they can see; anything outside that answers 404 before these run)."
 from django.core.exceptions import PermissionDenied
 
 from .models import Post, Thread
-from .selectors import user_sees_everything
+from .selectors import user_moderates, user_sees_everything
 
 THREAD_LOCKED = "This thread is locked: it takes no more replies."
 NOT_YOUR_POST = "You can only edit your own posts."
@@ -14,12 +14,12 @@ NOT_YOUR_THREAD = (
 
 
 def check_reply_thread_permission(user, thread: Thread) -> None:
-    if thread.is_locked and not user_sees_everything(user):
+    if thread.is_locked and not user_moderates(user, thread.category):
         raise PermissionDenied(THREAD_LOCKED)
 
 
 def check_edit_post_permission(user, post: Post) -> None:
-    if user_sees_everything(user):
+    if user_moderates(user, post.thread.category):
         return
     if post.author_id != user.pk:
         raise PermissionDenied(NOT_YOUR_POST)
@@ -28,7 +28,7 @@ def check_edit_post_permission(user, post: Post) -> None:
 
 
 def check_mark_answer_permission(user, thread: Thread) -> None:
-    if thread.author_id != user.pk and not user_sees_everything(user):
+    if thread.author_id != user.pk and not user_moderates(user, thread.category):
         raise PermissionDenied(NOT_YOUR_THREAD)
 
 
@@ -41,20 +41,26 @@ def can(check, *args) -> bool:
     return True
 
 
-def check_moderate_permission(user) -> None:
-    """Moderation pages and actions exist only for moderators and administrators;
-    anyone else gets a 404, as for content outside their access."""
+OUTSIDE_YOUR_CATEGORIES = "You moderate other categories, not this one."
+
+
+def check_moderate_permission(user, category=None) -> None:
+    """Moderation pages and actions exist only for moderators and administrators
+    (anyone else gets a 404, as for content outside their access); a moderator scoped
+    to some categories may act only there."""
     from django.http import Http404
 
     if not user_sees_everything(user):
         raise Http404("No such page.")
+    if category is not None and not user_moderates(user, category):
+        raise PermissionDenied(OUTSIDE_YOUR_CATEGORIES)
 
 
 NOT_YOURS_TO_REDACT = "Only the author of a post or a moderator can redact it."
 
 
 def check_redact_post_permission(user, post: Post) -> None:
-    if post.author_id != user.pk and not user_sees_everything(user):
+    if post.author_id != user.pk and not user_moderates(user, post.thread.category):
         raise PermissionDenied(NOT_YOURS_TO_REDACT)
 
 
@@ -77,3 +83,13 @@ def check_post_permission(user) -> None:
                 until=timezone.localtime(suspension.ends_at), reason=suspension.reason
             )
         )
+
+
+def check_moderate_everything_permission(user) -> None:
+    """Site-wide moderation (suspensions, watched words): unscoped moderators and
+    administrators only."""
+    from .selectors import moderated_category_ids
+
+    check_moderate_permission(user)
+    if moderated_category_ids(user) is not None:
+        raise PermissionDenied(OUTSIDE_YOUR_CATEGORIES)

@@ -29,6 +29,29 @@ def user_sees_everything(user) -> bool:
     return cached
 
 
+def moderated_category_ids(user) -> set[int] | None:
+    """The categories a moderator is scoped to; None means every category (an
+    unscoped moderator or an administrator). Cached on the user for the request."""
+    if not hasattr(user, "_forums_moderated_ids"):
+        if user.is_superuser or user.groups.filter(name=roles.ADMINISTRATORS).exists():
+            scope = None
+        else:
+            scope = (
+                set(user.moderated_categories.values_list("category_id", flat=True))
+                or None
+            )
+        user._forums_moderated_ids = scope
+    return user._forums_moderated_ids
+
+
+def user_moderates(user, category) -> bool:
+    """Moderators and administrators moderate a category unless scoped elsewhere."""
+    if not user_sees_everything(user):
+        return False
+    scope = moderated_category_ids(user)
+    return scope is None or category.pk in scope
+
+
 def category_list_visible_to(user) -> QuerySet[Category]:
     """National categories; private ones of the user's own force; role-restricted ones
     for the user's job role. Anonymous users see nothing: forums are never public."""
@@ -155,7 +178,7 @@ QUEUE_SOURCES = {
 }
 
 
-def moderation_queue(*, source: str = "") -> list[dict]:
+def moderation_queue(*, source: str = "", user=None) -> list[dict]:
     """Open items for moderators, newest first: reported posts and posts saved with
     case-safety findings their author confirmed. Three queries whatever the size."""
     from .models import CaseSafetyFlag, PostReport
@@ -203,6 +226,8 @@ def moderation_queue(*, source: str = "") -> list[dict]:
             }
             for f in flags
         ]
+    if user is not None and (scope := moderated_category_ids(user)) is not None:
+        items = [i for i in items if i["post"].thread.category_id in scope]
     return sorted(items, key=lambda i: i["created_at"], reverse=True)
 
 

@@ -471,7 +471,7 @@ def _is_opening_post(post: Post) -> bool:
 def post_hide(*, moderator, post: Post, reason: str = "", request=None) -> Post:
     """Hide a post from everyone but moderators (it stays in the database), and close
     the open reports about it."""
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, post.thread.category)
     if post.hidden_at is None:
         post.hidden_at = timezone.now()
         post.save(update_fields=["hidden_at"])
@@ -494,7 +494,7 @@ def post_hide(*, moderator, post: Post, reason: str = "", request=None) -> Post:
 
 @transaction.atomic
 def post_restore(*, moderator, post: Post, request=None) -> Post:
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, post.thread.category)
     if post.hidden_at is not None:
         post.hidden_at = None
         post.save(update_fields=["hidden_at"])
@@ -515,7 +515,7 @@ def post_restore(*, moderator, post: Post, request=None) -> Post:
 @transaction.atomic
 def report_dismiss(*, moderator, report, request=None):
     """Close a report with no action on the post."""
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, report.post.thread.category)
     report.resolved_at = timezone.now()
     report.resolved_by = moderator
     report.outcome = PostReport.Outcome.DISMISSED
@@ -533,7 +533,7 @@ def report_dismiss(*, moderator, report, request=None):
 @transaction.atomic
 def case_safety_flag_review(*, moderator, flag: CaseSafetyFlag, request=None):
     """A moderator has read a post saved with confirmed findings and left it up."""
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, flag.post.thread.category)
     flag.reviewed_at = timezone.now()
     flag.reviewed_by = moderator
     flag.save(update_fields=["reviewed_at", "reviewed_by"])
@@ -559,7 +559,7 @@ THREAD_ACTIONS = {
 @transaction.atomic
 def thread_moderate(*, moderator, thread: Thread, action: str, request=None) -> Thread:
     """Lock, unlock, pin or unpin a thread."""
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, thread.category)
     field, value, audit_action = THREAD_ACTIONS[action]
     setattr(thread, field, value)
     thread.save(update_fields=[field])
@@ -678,7 +678,7 @@ def user_suspend(*, moderator, user, days: int, reason: str, request=None):
 
     from .models import ForumSuspension
 
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_everything_permission(moderator)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason the officer will see."})
@@ -704,7 +704,7 @@ def user_suspend(*, moderator, user, days: int, reason: str, request=None):
 def user_suspension_lift(*, moderator, user, request=None) -> int:
     from .models import ForumSuspension
 
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_everything_permission(moderator)
     lifted = ForumSuspension.objects.filter(
         user=user, lifted_at__isnull=True, ends_at__gt=timezone.now()
     ).update(lifted_at=timezone.now())
@@ -721,7 +721,8 @@ def user_suspension_lift(*, moderator, user, request=None) -> int:
 @transaction.atomic
 def thread_move(*, moderator, thread: Thread, category: Category, request=None):
     """Move a thread to another category (its visibility follows the new one)."""
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, thread.category)
+    permissions.check_moderate_permission(moderator, category)
     previous = thread.category_id
     thread.category = category
     thread.save(update_fields=["category"])
@@ -777,7 +778,7 @@ def watched_word_flag_resolve(*, moderator, flag, request=None):
     flagged one as reviewed."""
     from .models import WatchedWord
 
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, flag.post.thread.category)
     post = Post.objects.select_related("thread", "thread__category", "author").get(
         pk=flag.post_id
     )
@@ -810,7 +811,7 @@ def watched_word_create(*, moderator, pattern: str, is_regex: bool, action: str)
 
     from .models import WatchedWord
 
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_everything_permission(moderator)
     pattern = (pattern or "").strip()
     if not pattern:
         raise ValidationError({"pattern": "Enter a word, phrase or pattern."})
@@ -835,7 +836,7 @@ def watched_word_create(*, moderator, pattern: str, is_regex: bool, action: str)
 
 @transaction.atomic
 def watched_word_delete(*, moderator, word) -> None:
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_everything_permission(moderator)
     audit_record(
         action="forums.watched_word_removed",
         actor=moderator,
@@ -851,7 +852,7 @@ def watched_word_delete(*, moderator, word) -> None:
 @transaction.atomic
 def post_author_reveal(*, moderator, post: Post, reason: str, request=None):
     """Who wrote an anonymous post. Every reveal is audited with its reason."""
-    permissions.check_moderate_permission(moderator)
+    permissions.check_moderate_permission(moderator, post.thread.category)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason for revealing the author."})

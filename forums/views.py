@@ -171,7 +171,7 @@ def thread_detail(request, pk):
                 permissions.check_mark_answer_permission, request.user, thread
             ),
             "following": user_follows(request.user, thread),
-            "is_moderator": selectors.user_sees_everything(request.user),
+            "is_moderator": selectors.user_moderates(request.user, thread.category),
             "suspension": selectors.active_suspension_for(request.user),
             "form": PostForm(),
         },
