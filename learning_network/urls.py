@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("guidance.urls")),
     path("search/", include("search.urls")),
     path("notifications/", include("core.urls")),
+    path("audit/", include("core.audit_urls")),
     path("learning/", include("training.urls")),
     path("forums/", include("forums.urls")),
     path("moderation/", include("forums.moderation_urls")),

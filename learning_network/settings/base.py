@@ -235,7 +235,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Learning Network"
 # Staff roles must have enrolled MFA before any URL under these prefixes.
-STAFF_MFA_REQUIRED_PREFIXES = ["/admin/", "/moderation/"]
+STAFF_MFA_REQUIRED_PREFIXES = ["/admin/", "/moderation/", "/audit/"]
 # Passkeys need a secure context; runserver on 127.0.0.1/localhost counts as one.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool(
     "MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False
