@@ -86,3 +86,24 @@ class RedactForm(forms.Form):
         max_length=300,
         error_messages={"required": "Enter the text to remove."},
     )
+
+
+class SuggestGuidanceForm(forms.Form):
+    page = forms.ModelChoiceField(
+        label="Guidance page",
+        queryset=None,
+        empty_label="Choose the guidance this answer could improve",
+        error_messages={"required": "Choose a guidance page."},
+    )
+    note = forms.CharField(
+        label="Note for the page's owner",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the answer adds, e.g. 'Three forces now offer the ISVA "
+        "referral at first contact; the guidance still says after the ABE'.",
+    )
+
+    def __init__(self, *args, pages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = pages

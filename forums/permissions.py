@@ -93,3 +93,18 @@ def check_moderate_everything_permission(user) -> None:
     check_moderate_permission(user)
     if moderated_category_ids(user) is not None:
         raise PermissionDenied(OUTSIDE_YOUR_CATEGORIES)
+
+
+NOT_A_SUGGESTER = "Only moderators and guidance editors can send threads to guidance."
+NOT_ANSWERED = "Only a thread with a marked answer can be sent to guidance."
+SUGGEST_PERMISSION = "guidance.add_guidancesuggestion"
+
+
+def check_suggest_guidance_permission(user, thread: Thread) -> None:
+    """Moderators and guidance editors (guidance migration 0004 grants the permission)
+    send answered threads to guidance owners. The permission is read from the cache
+    Django fills once per request, so the check adds no query to the thread page."""
+    if thread.answer_id is None:
+        raise PermissionDenied(NOT_ANSWERED)
+    if not user.has_perm(SUGGEST_PERMISSION):
+        raise PermissionDenied(NOT_A_SUGGESTER)

@@ -16,6 +16,11 @@ urlpatterns = [
     path("threads/<int:pk>/reply/", views.post_create, name="post_create"),
     path("threads/<int:pk>/follow/", views.thread_follow, name="thread_follow"),
     path("threads/<int:pk>/answer/", views.thread_answer, name="thread_answer"),
+    path(
+        "threads/<int:pk>/suggest-guidance/",
+        views.thread_suggest_guidance,
+        name="thread_suggest_guidance",
+    ),
     path("posts/<int:pk>/", views.post_detail, name="post"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("posts/<int:pk>/helpful/", views.post_helpful, name="post_helpful"),

@@ -22,6 +22,7 @@ from .forms import (
     PostForm,
     RedactForm,
     ReportForm,
+    SuggestGuidanceForm,
     ThreadForm,
 )
 from .rendering import quote_markdown, render_markdown
@@ -171,6 +172,9 @@ def thread_detail(request, pk):
                 permissions.check_mark_answer_permission, request.user, thread
             ),
             "following": user_follows(request.user, thread),
+            "can_suggest_guidance": permissions.can(
+                permissions.check_suggest_guidance_permission, request.user, thread
+            ),
             "is_moderator": selectors.user_moderates(request.user, thread.category),
             "suspension": selectors.active_suspension_for(request.user),
             "form": PostForm(),
@@ -493,4 +497,36 @@ def post_redact(request, pk):
             "category": post.thread.category,
         },
         status=status,
+    )
+
+
+SUGGESTION_SENT = "The thread has been sent to the owner of “{page}”."
+
+
+@require_http_methods(["GET", "POST"])
+def thread_suggest_guidance(request, pk):
+    """A moderator or guidance editor sends an answered thread to a guidance owner."""
+    from guidance.selectors import guidance_list_visible_to
+    from guidance.services import guidance_suggestion_create
+
+    thread = _thread_or_404(request, pk)
+    permissions.check_suggest_guidance_permission(request.user, thread)
+    pages = guidance_list_visible_to(request.user).order_by("title")
+    form = SuggestGuidanceForm(request.POST or None, pages=pages)
+    if request.method == "POST" and form.is_valid():
+        page = form.cleaned_data["page"]
+        guidance_suggestion_create(
+            page=page,
+            title=thread.title,
+            source_url=thread.get_absolute_url(),
+            note=form.cleaned_data["note"],
+            suggested_by=request.user,
+        )
+        messages.success(request, SUGGESTION_SENT.format(page=page.title))
+        return redirect(thread.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "forums/thread_suggest_guidance.html",
+        {"thread": thread, "category": thread.category, "form": form},
+        status=400 if form.errors else 200,
     )

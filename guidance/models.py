@@ -311,3 +311,27 @@ class GuidanceFeedback(models.Model):
 
     def __str__(self):
         return f"{'Useful' if self.useful else 'Not useful'}: {self.page_id}"
+
+
+class GuidanceSuggestion(models.Model):
+    """Something peers worked out in the forums, sent to a guidance page's owner as a
+    suggestion for the next version. Linked by URL so guidance never reads forum
+    internals; shown on the editors' dashboard until someone marks it dealt with."""
+
+    page = models.ForeignKey(
+        GuidancePage, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    title = models.CharField(max_length=255)
+    source_url = models.CharField(max_length=500)
+    note = models.TextField(blank=True)
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.title} → {self.page}"

@@ -161,3 +161,12 @@ def guidance_feedback_report() -> QuerySet:
 
 def guidance_feedback_for(page) -> QuerySet:
     return GuidanceFeedback.objects.filter(page=page).select_related("user")
+
+
+def guidance_suggestions_open():
+    """Suggestions nobody has dealt with yet, newest first (one query)."""
+    from .models import GuidanceSuggestion
+
+    return GuidanceSuggestion.objects.filter(resolved_at__isnull=True).select_related(
+        "page", "suggested_by", "page__content_owner"
+    )[:20]

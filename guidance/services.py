@@ -23,7 +23,12 @@ from core.services import (
     notification_create,
 )
 
-from .models import GuidanceFeedback, GuidancePage, GuidanceVersion
+from .models import (
+    GuidanceFeedback,
+    GuidancePage,
+    GuidanceSuggestion,
+    GuidanceVersion,
+)
 from .selectors import guidance_followers, guidance_review_due
 from .tasks import send_review_reminder
 
@@ -206,3 +211,44 @@ def guidance_review_reminders_send() -> int:
     for owner_id, page_ids in by_owner.items():
         send_review_reminder.enqueue(owner_id, page_ids)
     return len(by_owner)
+
+
+SUGGESTION_VERB = "suggested a forum answer for guidance"
+
+
+@transaction.atomic
+def guidance_suggestion_create(
+    *, page: GuidancePage, title: str, source_url: str, note: str, suggested_by
+) -> GuidanceSuggestion:
+    """Send an answered forum thread to the page's owner as a suggestion. The owner is
+    notified with a link to the thread; the editors' dashboard lists it."""
+    suggestion = GuidanceSuggestion.objects.create(
+        page=page,
+        title=title[:255],
+        source_url=source_url,
+        note=note,
+        suggested_by=suggested_by,
+    )
+    if page.content_owner_id and page.content_owner.is_active:
+        notification_create(
+            recipients=[page.content_owner],
+            verb=SUGGESTION_VERB,
+            summary=f"Suggested for “{page.title}”: {title}",
+            url=source_url,
+            target=page,
+            actor=suggested_by,
+        )
+    audit_record(
+        action="guidance.suggestion_sent",
+        actor=suggested_by,
+        obj=page,
+        details={"source_url": source_url, "title": title},
+    )
+    return suggestion
+
+
+def guidance_suggestion_resolve(*, suggestion: GuidanceSuggestion, user) -> None:
+    if suggestion.resolved_at is None:
+        suggestion.resolved_at = timezone.now()
+        suggestion.save(update_fields=["resolved_at"])
+        audit_record(action="guidance.suggestion_resolved", actor=user, obj=suggestion)

@@ -1,11 +1,13 @@
 """Guidance in other places: theme landing pages, other apps' theme resources, the
 editors' dashboard and the feedback report in the admin."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -13,14 +15,16 @@ from wagtail.admin.ui.components import Component
 
 from core.selectors import user_follows
 
-from .models import GuidanceIndexPage, GuidancePage
+from .models import GuidanceIndexPage, GuidancePage, GuidanceSuggestion
 from .roles import EDITOR_GROUPS
 from .selectors import (
     guidance_feedback_for,
     guidance_feedback_report,
     guidance_for_theme,
     guidance_review_due,
+    guidance_suggestions_open,
 )
+from .services import guidance_suggestion_resolve
 
 THEME_RESOURCES_LIMIT = 10
 FEEDBACK_PERMISSION = "guidance.view_guidancefeedback"
@@ -129,3 +133,50 @@ def register_feedback_menu_item():
         icon_name="help",
         order=900,
     )
+
+
+SUGGESTION_RESOLVED = "The suggestion is marked as dealt with."
+
+
+class SuggestionsPanel(Component):
+    """Answered forum threads sent to guidance owners, for editors to act on."""
+
+    name = "guidance_suggestions"
+    template_name = "guidance/admin/suggestions_panel.html"
+    order = 160
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        return {
+            "suggestions": guidance_suggestions_open(),
+            "csrf_token": parent_context.get("csrf_token"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_suggestions_panel(request, panels):
+    if is_guidance_editor(request.user):
+        panels.append(SuggestionsPanel(request.user))
+
+
+@require_POST
+def suggestion_resolve(request, pk):
+    if not is_guidance_editor(request.user):
+        raise PermissionDenied
+    suggestion = get_object_or_404(GuidanceSuggestion, pk=pk)
+    guidance_suggestion_resolve(suggestion=suggestion, user=request.user)
+    messages.success(request, SUGGESTION_RESOLVED)
+    return redirect("wagtailadmin_home")
+
+
+@hooks.register("register_admin_urls")
+def register_suggestion_urls():
+    return [
+        path(
+            "guidance-suggestions/<int:pk>/resolve/",
+            suggestion_resolve,
+            name="guidance_suggestion_resolve",
+        )
+    ]
