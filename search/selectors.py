@@ -216,7 +216,12 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
             for attr in ("slug", "name")
         ]
         counts = {"total": 0, "month": 0, "year": 0}
-        for row in matched.values(*group).annotate(**buckets).order_by():
+        # On the database backends group the search queryset itself, so the joins to
+        # theme and force touch the matching rows only (not every row, then IN).
+        grouped = matched
+        if _vendor(backend) in ("postgresql", "sqlite", "mysql"):
+            grouped = results.get_queryset().order_by()
+        for row in grouped.values(*group).annotate(**buckets).order_by():
             for key in counts:
                 counts[key] += row[key]
             for path, target in (
