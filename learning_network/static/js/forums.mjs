@@ -90,3 +90,35 @@ if (store) {
 // After the case-safety check, take the author straight to what it found.
 const warning = document.getElementById("case-safety");
 if (warning) warning.focus();
+
+// Before asking: as the author types a new thread's title, show guidance and threads
+// they can already see that match it (search's /search/suggest/ fragment, same origin).
+const beforeAsking = document.getElementById("before-asking");
+const titleInput = document.querySelector("form[data-forum-draft] input[name=title]");
+if (beforeAsking && titleInput) {
+  const searchLink = document.getElementById("before-asking-search");
+  let timer = null;
+  let latest = "";
+  const lookUp = async () => {
+    const title = titleInput.value.trim();
+    if (searchLink) {
+      const url = new URL(searchLink.href, window.location.href);
+      url.searchParams.set("q", title);
+      searchLink.href = url.toString();
+    }
+    if (title.length < 3 || title === latest) return;
+    latest = title;
+    const url = `${beforeAsking.dataset.suggestUrl}?q=${encodeURIComponent(title)}`;
+    try {
+      const response = await fetch(url, { headers: { Accept: "text/html" } });
+      if (response.ok && title === latest) beforeAsking.innerHTML = await response.text();
+    } catch {
+      // Suggestions are a help, never a blocker: the form works without them.
+    }
+  };
+  titleInput.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(lookUp, 300);
+  });
+  if (titleInput.value.trim()) lookUp();
+}
