@@ -27,12 +27,21 @@ class Theme(models.Model):
         return self.name
 
 
-class AuditEventQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet):
+    """For records that are written once and never changed or deleted in bulk (the
+    audit log, knowledge-check attempts). Subclasses set the refusal message."""
+
+    append_only_message = "These records are append-only."
+
     def update(self, **kwargs):
-        raise PermissionDenied("The audit log is append-only.")
+        raise PermissionDenied(self.append_only_message)
 
     def delete(self):
-        raise PermissionDenied("The audit log is append-only.")
+        raise PermissionDenied(self.append_only_message)
+
+
+class AuditEventQuerySet(AppendOnlyQuerySet):
+    append_only_message = "The audit log is append-only."
 
 
 class AuditEvent(models.Model):

@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import path as route
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import AppendOnlyQuerySet, BasePage
 
 from .blocks import KnowledgeCheckBlock, LessonStreamBlock
 
@@ -259,12 +259,8 @@ class LessonProgress(models.Model):
         return f"Lesson {self.lesson_id} done in enrolment {self.enrolment_id}"
 
 
-class AttemptQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionDenied(IMMUTABLE_ATTEMPT)
-
-    def delete(self):
-        raise PermissionDenied(IMMUTABLE_ATTEMPT)
+class AttemptQuerySet(AppendOnlyQuerySet):
+    append_only_message = IMMUTABLE_ATTEMPT
 
 
 class Attempt(models.Model):
