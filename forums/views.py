@@ -425,39 +425,51 @@ def category_follow(request, slug):
     return _toggle_follow(request, category, category.name)
 
 
+def _form_action(request, *, form, act, template, context):
+    """The shape of a one-form action (report, redact, send to guidance): a valid POST
+    runs ``act(cleaned_data)``, which returns the success message and the URL to go
+    to; a ValidationError from the service lands on the form's fields; any error
+    answers 400 with what was typed kept."""
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                message, next_url = act(form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, message)
+                return HttpResponseRedirect(next_url)
+        status = 400
+    return TemplateResponse(request, template, {"form": form, **context}, status=status)
+
+
+def _post_context(post) -> dict:
+    return {"post": post, "thread": post.thread, "category": post.thread.category}
+
+
 REPORT_SENT = "Thank you. A moderator will look at the post."
 
 
 @require_http_methods(["GET", "POST"])
 def post_report(request, pk):
     post = _post_or_404(request, pk)
-    form = ReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.post_report_create(
-                    reporter=request.user,
-                    post=post,
-                    reason=form.cleaned_data["reason"],
-                    details=form.cleaned_data["details"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, REPORT_SENT)
-                return HttpResponseRedirect(_post_url(request, post))
-        status = 400
-    return TemplateResponse(
+
+    def report(data):
+        services.post_report_create(
+            reporter=request.user,
+            post=post,
+            reason=data["reason"],
+            details=data["details"],
+        )
+        return REPORT_SENT, _post_url(request, post)
+
+    return _form_action(
         request,
-        "forums/post_report.html",
-        {
-            "form": form,
-            "post": post,
-            "thread": post.thread,
-            "category": post.thread.category,
-        },
-        status=status,
+        form=ReportForm(request.POST or None),
+        act=report,
+        template="forums/post_report.html",
+        context=_post_context(post),
     )
 
 
@@ -469,34 +481,19 @@ def post_redact(request, pk):
     """Authors and moderators remove identifying text from a post and its history."""
     post = _post_or_404(request, pk)
     permissions.check_redact_post_permission(request.user, post)
-    form = RedactForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.post_redact(
-                    actor=request.user,
-                    post=post,
-                    text=form.cleaned_data["text"],
-                    request=request,
-                )
-            except ValidationError as error:
-                for field, errors in error.error_dict.items():
-                    form.add_error(field, errors)
-            else:
-                messages.success(request, REDACTED_DONE)
-                return HttpResponseRedirect(_post_url(request, post))
-        status = 400
-    return TemplateResponse(
+
+    def redact(data):
+        services.post_redact(
+            actor=request.user, post=post, text=data["text"], request=request
+        )
+        return REDACTED_DONE, _post_url(request, post)
+
+    return _form_action(
         request,
-        "forums/post_redact.html",
-        {
-            "form": form,
-            "post": post,
-            "thread": post.thread,
-            "category": post.thread.category,
-        },
-        status=status,
+        form=RedactForm(request.POST or None),
+        act=redact,
+        template="forums/post_redact.html",
+        context=_post_context(post),
     )
 
 
@@ -512,21 +509,23 @@ def thread_suggest_guidance(request, pk):
     thread = _thread_or_404(request, pk)
     permissions.check_suggest_guidance_permission(request.user, thread)
     pages = guidance_list_visible_to(request.user).order_by("title")
-    form = SuggestGuidanceForm(request.POST or None, pages=pages)
-    if request.method == "POST" and form.is_valid():
-        page = form.cleaned_data["page"]
+
+    def suggest(data):
         guidance_suggestion_create(
-            page=page,
+            page=data["page"],
             title=thread.title,
             source_url=thread.get_absolute_url(),
-            note=form.cleaned_data["note"],
+            note=data["note"],
             suggested_by=request.user,
         )
-        messages.success(request, SUGGESTION_SENT.format(page=page.title))
-        return redirect(thread.get_absolute_url())
-    return TemplateResponse(
+        return SUGGESTION_SENT.format(
+            page=data["page"].title
+        ), thread.get_absolute_url()
+
+    return _form_action(
         request,
-        "forums/thread_suggest_guidance.html",
-        {"thread": thread, "category": thread.category, "form": form},
-        status=400 if form.errors else 200,
+        form=SuggestGuidanceForm(request.POST or None, pages=pages),
+        act=suggest,
+        template="forums/thread_suggest_guidance.html",
+        context={"thread": thread, "category": thread.category},
     )
