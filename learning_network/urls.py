@@ -38,9 +38,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    # Only image files in development: documents and self-assessment evidence are
+    # always served through their own permission-checked views, never by file name.
     urlpatterns += [
         re_path(
-            r"^media/(?P<path>.*)$",
+            r"^media/(?P<path>(?:images|original_images)/.*)$",
             serve_static,
             {"document_root": settings.MEDIA_ROOT},
         ),

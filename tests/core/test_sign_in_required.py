@@ -88,3 +88,29 @@ def test_an_unknown_theme_answers_404(client, officer):
     client.force_login(officer)
 
     assert client.get("/themes/not-a-theme/").status_code == 404
+
+
+def test_uploaded_evidence_is_never_served_by_file_name_even_in_development(
+    client, officer, settings
+):
+    from django.urls import clear_url_caches
+
+    settings.DEBUG = True
+    import importlib
+
+    import learning_network.urls
+
+    importlib.reload(learning_network.urls)
+    clear_url_caches()
+    client.force_login(officer)
+    evidence = settings.MEDIA_ROOT / "assessments" / "evidence" / "abc.pdf"
+    evidence.parent.mkdir(parents=True)
+    evidence.write_bytes(b"%PDF- private")
+    try:
+        response = client.get("/media/assessments/evidence/abc.pdf")
+    finally:
+        settings.DEBUG = False
+        importlib.reload(learning_network.urls)
+        clear_url_caches()
+
+    assert response.status_code == 404
