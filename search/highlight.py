@@ -2,17 +2,21 @@
 so hostile content in a post or page can never inject markup."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 _SPLIT = re.compile(r"([\w']+)", re.UNICODE)
-_SUFFIXES = ("ing", "ings", "ed", "es", "s", "ly", "er", "ers")
+_SUFFIXES = sorted(
+    ("ing", "ings", "ed", "es", "s", "ly", "er", "ers"), key=len, reverse=True
+)
 
 
+@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     word = word.lower().strip("'")
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+    for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word

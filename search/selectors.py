@@ -22,6 +22,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from . import query as q
+from .candidates import candidate_ids, filter_pks
 from .glossary import ACRONYMS, EXPANSIONS
 from .highlight import highlight
 from .sources import Source, get_sources
@@ -30,7 +31,10 @@ logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
 MAX_PAGES = 50
-ES_FACET_LIMIT = 1000
+# Every result a reader can page to. Each source counts and facets at most this many
+# matches (on the database backends its newest, which are also the ones ranked; on an
+# engine its best); beyond that the page says "more than" and marks counts with "+".
+CANDIDATES = 100
 ENGINE_ID_LIMIT = 20_000
 DATE_BUCKETS = [
     ("month", "Past month", 31),
@@ -87,6 +91,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    at_least: bool = False  # counted from capped candidates: at least this many
 
 
 @dataclass
@@ -104,10 +109,15 @@ class Outcome:
     showing_for: str = ""  # the corrected query whose results are shown
     promotions: list = field(default_factory=list)
     sort: str = "relevance"
+    capped: bool = False  # some type matched more than CANDIDATES: total is "more than"
 
 
 def _vendor(backend) -> str:
     return getattr(backend, "vendor", "") or connection.vendor
+
+
+def _is_database(backend) -> bool:
+    return _vendor(backend) in ("postgresql", "sqlite", "mysql")
 
 
 def _date_cutoff(days):
@@ -156,7 +166,7 @@ def _for_backend(source: Source, qs, backend):
     visibility rules are resolved to ids in SQL and sent as a terms filter inside the
     engine query (bounded; see docs/search.md). Database backends take the queryset as
     it is."""
-    if _vendor(backend) in ("postgresql", "sqlite", "mysql"):
+    if _is_database(backend):
         return qs
     if not _engine_can_filter_by_id(source.model):
         logger.warning(
@@ -167,22 +177,15 @@ def _for_backend(source: Source, qs, backend):
     return source.model._default_manager.filter(pk__in=ids).order_by(*qs.query.order_by)
 
 
-def _matched(source: Source, results, backend):
-    """A plain queryset of every matching row (still permission-filtered), for counts
-    and facets computed in the database."""
-    if _vendor(backend) in ("postgresql", "sqlite", "mysql"):
-        matched = results.get_queryset().order_by().values("pk")
-        return source.model._default_manager.filter(pk__in=matched)
-    ids = [obj.pk for obj in results[:ES_FACET_LIMIT]]
-    return source.model._default_manager.filter(pk__in=ids)
-
-
 @dataclass
 class _SourceRun:
     source: Source
     results: object
     matched: object
     total: int = 0
+    capped: bool = (
+        False  # more than CANDIDATES matched: total and facets are "at least"
+    )
     date_counts: dict = field(default_factory=dict)
     grouped: bool = False
     theme_counts: dict = field(default_factory=dict)
@@ -195,10 +198,22 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
     qs = _for_backend(source, qs, backend)
     if qs is None:
         return None
-    results = backend.search(
-        query_obj, qs, order_by_relevance=(sort != "newest")
-    ).annotate_score("_score")
-    matched = _matched(source, results, backend)
+    capped = False
+    if _is_database(backend):
+        # Rank, count and facet the candidates only: a plain primary-key filter.
+        ids, capped = candidate_ids(source, qs, query_obj, sort, backend, CANDIDATES)
+        matched = filter_pks(source.model._default_manager.all(), ids)
+        if sort == "newest":
+            results = matched.order_by(f"-{source.date_field}", "-pk")
+        else:
+            results = backend.search(query_obj, matched).annotate_score("_score")
+    else:
+        results = backend.search(
+            query_obj, qs, order_by_relevance=(sort != "newest")
+        ).annotate_score("_score")
+        ids = [obj.pk for obj in results[: CANDIDATES + 1]]
+        capped = len(ids) > CANDIDATES
+        matched = source.model._default_manager.filter(pk__in=ids[:CANDIDATES])
     month, year = _date_cutoff(31), _date_cutoff(365)
     date = source.date_field
     buckets = {
@@ -206,7 +221,7 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
         "month": Count("pk", filter=Q(**{f"{date}__gte": month})),
         "year": Count("pk", filter=Q(**{f"{date}__gte": year})),
     }
-    run = _SourceRun(source=source, results=results, matched=matched)
+    run = _SourceRun(source=source, results=results, matched=matched, capped=capped)
     if source.single_valued_facets:
         # One pass: every matching row falls in exactly one (theme, force) group.
         group = [
@@ -216,12 +231,7 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
             for attr in ("slug", "name")
         ]
         counts = {"total": 0, "month": 0, "year": 0}
-        # On the database backends group the search queryset itself, so the joins to
-        # theme and force touch the matching rows only (not every row, then IN).
-        grouped = matched
-        if _vendor(backend) in ("postgresql", "sqlite", "mysql"):
-            grouped = results.get_queryset().order_by()
-        for row in grouped.values(*group).annotate(**buckets).order_by():
+        for row in matched.values(*group).annotate(**buckets).order_by():
             for key in counts:
                 counts[key] += row[key]
             for path, target in (
@@ -272,29 +282,42 @@ def _group_counts(runs, path_attr) -> dict[str, tuple[str, int]]:
 
 
 def _facets(runs, all_sources, filters: Filters) -> dict[str, list[FacetValue]]:
-    by_key = {run.source.key: run.total for run in runs}
+    by_key = {run.source.key: run for run in runs}
+
+    def capped(path_attr=None):
+        return any(
+            run.capped and (path_attr is None or getattr(run.source, path_attr))
+            for run in runs
+        )
+
     facets = {
         "type": [
-            FacetValue(s.key, s.label, by_key.get(s.key, 0), s.key in filters.types)
+            FacetValue(
+                s.key,
+                s.label,
+                by_key[s.key].total if s.key in by_key else 0,
+                s.key in filters.types,
+                at_least=s.key in by_key and by_key[s.key].capped,
+            )
             for s in all_sources
         ]
     }
-    themes = _group_counts(runs, "theme_path")
-    facets["theme"] = [
-        FacetValue(slug, name, n, slug in filters.themes)
-        for slug, (name, n) in sorted(themes.items(), key=lambda kv: kv[1][0])
-    ]
-    forces = _group_counts(runs, "force_path")
-    facets["force"] = [
-        FacetValue(slug, name, n, slug in filters.forces)
-        for slug, (name, n) in sorted(forces.items(), key=lambda kv: kv[1][0])
-    ]
+    for name, path_attr, chosen in (
+        ("theme", "theme_path", filters.themes),
+        ("force", "force_path", filters.forces),
+    ):
+        counts = _group_counts(runs, path_attr)
+        facets[name] = [
+            FacetValue(slug, label, n, slug in chosen, at_least=capped(path_attr))
+            for slug, (label, n) in sorted(counts.items(), key=lambda kv: kv[1][0])
+        ]
     facets["date"] = [
         FacetValue(
             key,
             label,
             sum(run.date_counts.get(key, 0) for run in runs),
             filters.date == key,
+            at_least=capped(),
         )
         for key, label, _days in DATE_BUCKETS
     ]
@@ -474,6 +497,7 @@ def search_site(
                     )
                     outcome.relaxed = bool(total)
             outcome.total = total
+            outcome.capped = any(run.capped for run in runs)
             outcome.facets = _facets(runs, sources, filters)
             outcome.results = _build_results(picked, parsed, request, backend)
     except Exception:
@@ -552,6 +576,12 @@ def _vocabulary_candidates(term: str) -> list[str]:
     return list(words)
 
 
+def _any_match(backend, query_obj, qs) -> bool:
+    """Whether anything matches: the first row in key order, not a count of them all."""
+    found = backend.search(query_obj, qs.order_by("-pk"), order_by_relevance=False)
+    return bool(list(found[:1]))
+
+
 def _glossary_words() -> set[str]:
     words = set(ACRONYMS)
     for expansion in EXPANSIONS:
@@ -595,9 +625,9 @@ def did_you_mean(
                 qs = _for_backend(source, source.queryset(user), backend)
                 if qs is None:
                     continue
-                if backend.search(query_obj, qs).count():
+                if _any_match(backend, query_obj, qs):
                     return suggestion
-                if relaxed is not None and backend.search(relaxed, qs).count():
+                if relaxed is not None and _any_match(backend, relaxed, qs):
                     return suggestion
     except Exception:
         logger.exception("Did-you-mean failed for %r", parsed.raw)

@@ -72,6 +72,7 @@ def search(request):
             "filters": filters,
             "sort": sort,
             "sorts": selectors.SORTS.items(),
+            "candidates": selectors.CANDIDATES,
             "promotions": promotions,
             "pending_updates": bool(query) and PendingIndexUpdate.objects.exists(),
         },

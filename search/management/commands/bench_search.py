@@ -381,9 +381,12 @@ class Command(BaseCommand):
         }
         for _ in range(3):  # warm up
             client.get("/search/", {"q": "victim"})
-        self.stdout.write(f"{'class':<12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8}")
+        self.stdout.write(
+            f"{'class':<12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'capped':>7}"
+        )
         for name, make in classes.items():
             timings = []
+            capped = 0
             for _ in range(n):
                 params = make()
                 t0 = time.perf_counter()
@@ -392,7 +395,9 @@ class Command(BaseCommand):
                 assert response.status_code == 200, response.status_code
                 if b"Search is not working fully" in response.content:
                     raise CommandError(f"Search is degraded for {params}: see the log")
+                # "More than N results": some type matched more than the candidates.
+                capped += b'id="search-capped"' in response.content
             self.stdout.write(
                 f"{name:<12} {n:>4} {statistics.median(timings):>8.1f} "
-                f"{percentile(timings, 95):>8.1f}"
+                f"{percentile(timings, 95):>8.1f} {capped:>7}"
             )

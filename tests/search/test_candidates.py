@@ -1,0 +1,157 @@
+"""Bounded candidates (search/candidates.py): each source ranks, counts and facets at
+most CANDIDATES matches, found by walking index entries newest first; the page says
+"more than" and marks facet counts "+" when a type has more. The walk must find exactly
+what the permission-filtered backend query finds, never anything the user may not see.
+"""
+
+import pytest
+
+from django.utils import timezone
+
+from search import candidates, selectors
+from search.selectors import search_site
+from search.sources import get_source
+from tests.factories.guidance import make_guidance
+
+pytest.importorskip("forums.models")
+pytestmark = pytest.mark.django_db
+
+
+def _category(slug, force=None):
+    from accounts.models import Force
+    from core.models import Theme
+    from forums.models import Category
+
+    return Category.objects.create(
+        name=slug.title(),
+        slug=slug,
+        theme=Theme.objects.get(slug="data"),
+        force=Force.objects.get(slug=force) if force else None,
+    )
+
+
+def _threads(category, n, word="quokka"):
+    from forums.models import Post, Thread
+
+    made = []
+    for i in range(n):
+        thread = Thread.objects.create(
+            category=category,
+            title=f"{word.title()} case {i}",
+            last_post_at=timezone.now(),
+        )
+        Post.objects.create(
+            thread=thread, body=f"About the {word} {i}.", body_html=f"<p>{word}</p>"
+        )
+        made.append(thread)
+    return made
+
+
+def _query(text):
+    from search import query as q
+
+    return q.build(q.parse(text))
+
+
+def _backend():
+    from modelsearch.backends import get_search_backend
+
+    return get_search_backend()
+
+
+@pytest.fixture
+def mixed_forum():
+    """Threads the Avon and Somerset officer may see, interleaved with private ones
+    of West Yorkshire, so a walk has to skip rows it may not return."""
+    national, private = _category("national"), _category("wy", "west-yorkshire")
+    visible, hidden = [], []
+    for _ in range(4):
+        visible += _threads(national, 2)
+        hidden += _threads(private, 3)
+    return visible, hidden
+
+
+@pytest.mark.parametrize("key", ["thread", "post"])
+def test_walk_finds_exactly_what_the_backend_query_finds(officer, mixed_forum, key):
+    source = get_source(key)
+    qs = source.queryset(officer)
+    args = (source, qs, _query("quokka"), _backend())
+    vector, _title = candidates._vectors(source.model)
+    walked = candidates._walk_ids(*args, 100, vector)
+    planned = candidates._planner_ids(
+        source, qs, _query("quokka"), "relevance", _backend(), 100
+    )
+    assert walked is not None
+    assert sorted(walked) == sorted(planned)
+    assert len(walked) == 8
+    assert walked == sorted(walked, reverse=True)  # newest first
+    private = {t.pk for t in mixed_forum[1]}
+    if key == "thread":
+        assert not private & set(walked)
+
+
+def test_walk_hands_over_to_the_planner_when_little_is_visible(
+    officer, mixed_forum, monkeypatch
+):
+    monkeypatch.setattr(candidates, "WALK_FACTOR", 1)
+    source = get_source("thread")
+    qs = source.queryset(officer)
+    vector, _title = candidates._vectors(source.model)
+    # A budget of 2 matching entries, of which the newest 2 or 3 are private.
+    assert (
+        candidates._walk_ids(source, qs, _query("quokka"), _backend(), 2, vector)
+        is None
+    )
+    ids, capped = candidates.candidate_ids(
+        source, qs, _query("quokka"), "relevance", _backend(), 2
+    )
+    assert capped and len(ids) == 2
+    assert set(ids) <= {t.pk for t in mixed_forum[0]}
+
+
+def test_more_matches_than_candidates_says_more_than(
+    officer, mixed_forum, search_for, monkeypatch
+):
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    outcome = search_site(officer, "quokka")
+    assert outcome.capped
+    types = {f.key: f for f in outcome.facets["type"]}
+    assert types["thread"].count == 3 and types["thread"].at_least
+    assert types["post"].count == 3 and types["post"].at_least
+    assert outcome.total == 6
+    assert all(f.at_least for f in outcome.facets["date"])
+    titles = {r.title for r in outcome.results}
+    assert titles <= {t.title for t in mixed_forum[0]}
+    html = search_for(officer, "quokka").content.decode()
+    assert "More than 6 results" in html
+    assert "at least </span>3" in html
+    assert "ranked among the 3 newest matches" in html
+
+
+def test_exact_counts_below_the_cap(officer, mixed_forum, search_for):
+    outcome = search_site(officer, "quokka")
+    assert not outcome.capped
+    assert outcome.total == 16  # 8 visible threads and their 8 posts
+    html = search_for(officer, "quokka").content.decode()
+    assert "16 results" in html and "More than" not in html and "at least" not in html
+
+
+def test_an_older_title_match_is_still_ranked_first(officer, monkeypatch):
+    best = make_guidance(
+        title="Quokka handling",
+        paragraphs=("How to handle the case.",),
+    )
+    for i in range(4):
+        make_guidance(
+            title=f"Other guidance {i}",
+            paragraphs=(f"A passing mention of a quokka in note {i}.",),
+        )
+    monkeypatch.setattr(selectors, "CANDIDATES", 2)
+    outcome = search_site(officer, "quokka")
+    assert outcome.capped
+    assert outcome.results[0].obj.pk == best.pk
+
+
+def test_filter_pks_with_no_keys_is_empty(officer):
+    source = get_source("guidance")
+    assert list(candidates.filter_pks(source.queryset(officer), [])) == []
