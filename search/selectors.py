@@ -361,29 +361,33 @@ def _follow(obj, path: str | None) -> list:
     return [value]
 
 
+def _load(source: Source, pks) -> dict:
+    """The rows a page shows, with what their results need: one query per source (and
+    its prefetches) whatever the page."""
+    rows = source.model._default_manager.filter(pk__in=list(pks))
+    if source.select_related:
+        rows = rows.select_related(*source.select_related)
+    if source.prefetch_related:
+        rows = rows.prefetch_related(*source.prefetch_related)
+    if source.annotations:
+        rows = rows.annotate(**source.annotations())
+    return {obj.pk: obj for obj in rows}
+
+
 def _build_results(picked, parsed, request, backend) -> list[Result]:
-    objs_by_source: dict[Source, list] = {}
-    for source, obj, _score in picked:
-        objs_by_source.setdefault(source, []).append(obj)
-    # Load related rows for the slice only: a fixed number of queries per page.
-    for source, objs in objs_by_source.items():
-        if source.prefetch_related or source.select_related:
-            fresh = source.model._default_manager.filter(pk__in=[o.pk for o in objs])
-            if source.select_related:
-                fresh = fresh.select_related(*source.select_related)
-            if source.prefetch_related:
-                fresh = fresh.prefetch_related(*source.prefetch_related)
-            if source.annotations:
-                fresh = fresh.annotate(**source.annotations())
-            loaded = {o.pk: o for o in fresh}
-            objs_by_source[source] = [loaded.get(o.pk, o) for o in objs]
-    texts = _index_texts(objs_by_source, backend)
-    position = {source: 0 for source in objs_by_source}
+    pks_by_source: dict[Source, list] = {}
+    for source, pk, _score, _date in picked:
+        pks_by_source.setdefault(source, []).append(pk)
+    loaded = {source: _load(source, pks) for source, pks in pks_by_source.items()}
+    texts = _index_texts(
+        {source: list(objs.values()) for source, objs in loaded.items()}, backend
+    )
     terms = parsed.highlight_terms() if parsed else []
     results = []
-    for source, _obj, score in picked:
-        obj = objs_by_source[source][position[source]]
-        position[source] += 1
+    for source, pk, score, _date in picked:
+        obj = loaded[source].get(pk)
+        if obj is None:  # deleted since it was ranked
+            continue
         themes = _follow(obj, source.theme_path)
         forces = _follow(obj, source.force_path)
         force = forces[0] if forces else None
@@ -405,6 +409,23 @@ def _build_results(picked, parsed, request, backend) -> list[Result]:
     return results
 
 
+def _top(run, need, sort, backend) -> list[tuple]:
+    """The first ``need`` of a source's ranked results as (pk, score, date): keys and
+    sort values only, so no row is built that the page will not show."""
+    date = run.source.date_field
+    if not _is_database(backend):
+        return [
+            (obj.pk, float(getattr(obj, "_score", 0) or 0), getattr(obj, date, None))
+            for obj in run.results[:need]
+        ]
+    if sort == "newest":
+        return [
+            (pk, 0.0, when) for pk, when in run.results.values_list("pk", date)[:need]
+        ]
+    ranked = run.results[:need].get_queryset().values_list("pk", "_score", date)
+    return [(pk, float(score or 0), when) for pk, score, when in ranked]
+
+
 def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources):
     runs = []
     for source in sources:
@@ -423,14 +444,11 @@ def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources
         if not run.total:
             continue
         weight = TYPE_WEIGHTS.get(run.source.key, 1.0)
-        for obj in run.results[:need]:
-            score = float(getattr(obj, "_score", 0) or 0) * weight * sign
-            candidates.append((run.source, obj, score))
+        for pk, score, date in _top(run, need, sort, backend):
+            candidates.append((run.source, pk, score * weight * sign, date))
     if sort == "newest":
         epoch = timezone.now().replace(year=1970)
-        candidates.sort(
-            key=lambda c: getattr(c[1], c[0].date_field, None) or epoch, reverse=True
-        )
+        candidates.sort(key=lambda c: c[3] or epoch, reverse=True)
     else:
         candidates.sort(key=lambda c: c[2], reverse=True)
     picked = candidates[(page - 1) * per_page : need]

@@ -123,3 +123,25 @@ def test_search_works_without_javascript(chromium, live_server):
         page.get_by_role("link", name="Referring a victim to an ISVA")
     ).to_be_visible()
     context.close()
+
+
+def test_more_matches_than_candidates(signed_in, assert_accessible, monkeypatch):
+    """With more matches of a type than the candidates, the page says "more than",
+    explains why, and marks facet counts as lower bounds; still accessible."""
+    from search import selectors
+
+    monkeypatch.setattr(selectors, "CANDIDATES", 1)
+    page = signed_in
+    page.goto("/search/?q=victim")
+    expect(page.locator("#search-status")).to_have_text(
+        "More than 2 results for ‘victim’"
+    )
+    expect(page.locator("#search-capped")).to_contain_text(
+        "ranked among the 1 newest matches of each type"
+    )
+    guidance = page.get_by_label(re.compile(r"^Guidance"))
+    expect(guidance).to_be_visible()
+    expect(page.locator("label[for='facet-type-guidance']")).to_contain_text(
+        "(at least 1+)"
+    )
+    assert_accessible(page, "search results, more than the candidates")
