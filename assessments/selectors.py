@@ -41,13 +41,8 @@ def user_is_force_lead(user) -> bool:
     )
 
 
-def _group_names(user) -> set[str]:
-    """The user's group names, read once per request object."""
-    cached = getattr(user, "_assessment_groups", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._assessment_groups = cached
-    return cached
+def _group_names(user) -> frozenset[str]:
+    return roles.group_names(user)
 
 
 def user_leads_assessment(user, assessment: Assessment) -> bool:

@@ -137,3 +137,13 @@ def refuse_deleting_frozen_framework(request, instances):
             messages.error(request, EDITION_FROZEN)
             return redirect(reverse("wagtailsnippets_assessments_edition:list"))
     return None
+
+
+@hooks.register("notification_targets")
+def assessments_notification_targets():
+    """Notifications about an assessment or an action of its plan stay only while the
+    recipient may see the assessment."""
+    from .models import Action, Assessment
+    from .selectors import action_list_visible_to, assessment_list_visible_to
+
+    return {Assessment: assessment_list_visible_to, Action: action_list_visible_to}

@@ -2,7 +2,10 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q, QuerySet
+from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models.functions import Cast
+
+from wagtail import hooks
 
 from .models import AuditEvent, Follow, Notification
 
@@ -27,12 +30,42 @@ def user_follows(user, target: Model) -> bool:
     ).exists()
 
 
+def notification_targets() -> dict:
+    """{model: visible_to(user) -> QuerySet} for every kind of thing a notification can
+    be about, from each app's "notification_targets" hook (its own visibility
+    function, the one its views use)."""
+    targets = {}
+    for hook in hooks.get_hooks("notification_targets"):
+        targets.update(hook())
+    return targets
+
+
+def notifications_visible_to(user) -> QuerySet:
+    """The user's notifications about things they may still see. A thread moved to a
+    private category, a hidden thread, an unpublished page or an assessment they were
+    taken off drops out of the list, the unread count and the digest (and opening it
+    is a 404), inside the one query."""
+    notifications = Notification.objects.filter(recipient=user)
+    for model, visible_to in notification_targets().items():
+        visible_ids = (
+            visible_to(user)
+            .order_by()
+            .annotate(_notification_id=Cast("pk", CharField()))
+            .values("_notification_id")
+        )
+        notifications = notifications.exclude(
+            Q(content_type=ContentType.objects.get_for_model(model))
+            & ~Q(object_id__in=visible_ids)
+        )
+    return notifications
+
+
 def notification_list_for(user) -> QuerySet:
-    return Notification.objects.filter(recipient=user).select_related("actor")
+    return notifications_visible_to(user).select_related("actor")
 
 
 def notification_unread_count(user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return notifications_visible_to(user).filter(read_at__isnull=True).count()
 
 
 def audit_event_search(

@@ -20,6 +20,7 @@ def absolute_url(path: str) -> str:
 @task()
 def send_notification_email(notification_id: int) -> None:
     from .models import Notification
+    from .selectors import notifications_visible_to
 
     notification = (
         Notification.objects.select_related("recipient")
@@ -28,6 +29,9 @@ def send_notification_email(notification_id: int) -> None:
     )
     if notification is None or not notification.recipient.is_active:
         return
+    visible = notifications_visible_to(notification.recipient)
+    if not visible.filter(pk=notification.pk).exists():
+        return  # the recipient lost sight of what it is about before it was sent
     context = {"notification": notification, "link": absolute_url(notification.url)}
     send_mail(
         NOTIFICATION_SUBJECT.format(summary=notification.summary)[:200],
@@ -44,14 +48,15 @@ def send_notification_digest(user_id: int) -> None:
     from django.contrib.auth import get_user_model
 
     from .models import Notification
+    from .selectors import notifications_visible_to
 
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return
     pending = list(
-        Notification.objects.filter(
-            recipient=user, emailed_at__isnull=True, read_at__isnull=True
-        ).order_by("created_at")
+        notifications_visible_to(user)
+        .filter(emailed_at__isnull=True, read_at__isnull=True)
+        .order_by("created_at")
     )
     if not pending:
         return

@@ -9,8 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from .models import Notification
-from .selectors import notification_list_for
+from .selectors import notification_list_for, notifications_visible_to
 from .services import notification_mark_all_read, notification_mark_read
 
 
@@ -51,7 +50,7 @@ def notification_list(request):
 @require_POST
 def notification_open(request, pk):
     """Mark one notification read and go to what it is about."""
-    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification = get_object_or_404(notifications_visible_to(request.user), pk=pk)
     notification_mark_read(notification=notification)
     if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
         return redirect("core:notifications")

@@ -19,21 +19,16 @@ def user_sees_everything(user) -> bool:
     Cached on the user object for the request."""
     if not user.is_authenticated:
         return False
-    cached = getattr(user, "_forums_sees_everything", None)
-    if cached is None:
-        cached = (
-            user.is_superuser
-            or user.groups.filter(name__in=SEES_EVERYTHING_GROUPS).exists()
-        )
-        user._forums_sees_everything = cached
-    return cached
+    return user.is_superuser or bool(
+        roles.group_names(user) & set(SEES_EVERYTHING_GROUPS)
+    )
 
 
 def moderated_category_ids(user) -> set[int] | None:
     """The categories a moderator is scoped to; None means every category (an
     unscoped moderator or an administrator). Cached on the user for the request."""
     if not hasattr(user, "_forums_moderated_ids"):
-        if user.is_superuser or user.groups.filter(name=roles.ADMINISTRATORS).exists():
+        if user.is_superuser or roles.ADMINISTRATORS in roles.group_names(user):
             scope = None
         else:
             scope = (

@@ -6,8 +6,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Category
-from .selectors import category_list_visible_to, latest_threads_for
+from .models import Category, Thread
+from .selectors import (
+    category_list_visible_to,
+    latest_threads_for,
+    thread_list_visible_to,
+)
 
 THEME_SECTION_THREADS = 5
 
@@ -46,3 +50,9 @@ class CategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CategoryViewSet)
+
+
+@hooks.register("notification_targets")
+def forums_notification_targets():
+    """Notifications about a thread stay only while the recipient may see it."""
+    return {Thread: thread_list_visible_to}

@@ -180,3 +180,11 @@ def register_suggestion_urls():
             name="guidance_suggestion_resolve",
         )
     ]
+
+
+@hooks.register("notification_targets")
+def guidance_notification_targets():
+    """Notifications about a page stay only while the recipient may read it."""
+    from .selectors import guidance_list_visible_to
+
+    return {GuidancePage: guidance_list_visible_to}

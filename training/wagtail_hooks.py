@@ -85,3 +85,9 @@ def register_reports_menu_item():
         icon_name="table",
         order=900,
     )
+
+
+@hooks.register("notification_targets")
+def training_notification_targets():
+    """Notifications about a module stay only while the recipient may see it."""
+    return {ModulePage: module_list_visible_to}
