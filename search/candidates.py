@@ -135,8 +135,12 @@ def candidate_ids(source, qs, query_obj, sort, backend, limit) -> tuple[list, bo
     The candidates are the newest ``limit`` matches and, on PostgreSQL for a model with
     a title and a body, also the newest ``limit`` whose title matches: the backend
     ranks a title match far above a body match, so the best results of a common word
-    are among the candidates even when they are older than the newest matches."""
-    if connection.vendor != "postgresql" or sort == "newest":
+    are among the candidates even when they are older than the newest matches. Sorted
+    newest first, a source dated by creation walks too (its newest entries are its
+    newest rows); pages, whose date moves on republishing, take the backend query in
+    date order."""
+    newest = sort == "newest"
+    if connection.vendor != "postgresql" or (newest and not source.dated_by_creation):
         found = _planner_ids(source, qs, query_obj, sort, backend, limit)
         return found[:limit], len(found) > limit
     vector, title = _vectors(source.model)
@@ -145,7 +149,7 @@ def candidate_ids(source, qs, query_obj, sort, backend, limit) -> tuple[list, bo
         found = _planner_ids(source, qs, query_obj, sort, backend, limit)
     capped = len(found) > limit
     found = found[:limit]
-    if capped and title is not None:
+    if capped and title is not None and not newest:
         titled = _walk_ids(source, qs, query_obj, backend, limit, title) or []
         seen = set(found)
         found += [pk for pk in titled[:limit] if pk not in seen]

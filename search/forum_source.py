@@ -36,6 +36,7 @@ def sources(selector, model) -> list:
                 select_related=("category__force", "category__theme"),
                 autocomplete_via_backend=False,
                 single_valued_facets=True,
+                dated_by_creation=True,
             )
         )
     post_visible = selector("forums.selectors", "post_list_visible_to")
@@ -59,6 +60,7 @@ def sources(selector, model) -> list:
                 ),
                 autocomplete_via_backend=False,
                 single_valued_facets=True,
+                dated_by_creation=True,
             )
         )
     return found

@@ -38,6 +38,10 @@ class Source:
     # facets and counts then come from one grouped query.
     single_valued_facets: bool = False
     annotations: Callable | None = None  # fn() -> dict of annotations for results
+    # True when date_field is the creation time, so the newest index entries are the
+    # newest rows and "Newest first" can use the candidate walk (forum content; a
+    # page's last_published_at moves when it is republished).
+    dated_by_creation: bool = False
 
     def queryset(self, user) -> QuerySet:
         return self.visible_to(user)

@@ -155,3 +155,14 @@ def test_an_older_title_match_is_still_ranked_first(officer, monkeypatch):
 def test_filter_pks_with_no_keys_is_empty(officer):
     source = get_source("guidance")
     assert list(candidates.filter_pks(source.queryset(officer), [])) == []
+
+
+def test_newest_first_walks_forum_content_and_lists_the_newest(
+    officer, mixed_forum, monkeypatch
+):
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    outcome = search_site(officer, "quokka", sort="newest", filters=None)
+    threads = [r for r in outcome.results if r.type_key == "thread"]
+    newest_visible = sorted(mixed_forum[0], key=lambda t: t.pk, reverse=True)[:3]
+    assert [r.obj.pk for r in threads] == [t.pk for t in newest_visible]
+    assert outcome.capped
