@@ -281,18 +281,44 @@ def user_can_edit_module(user, module: ModulePage) -> bool:
 # --- Reports ------------------------------------------------------------------------
 
 
+def duration_text(duration: timedelta | None) -> str:
+    """ "2 days, 3 hours": the two largest units, for report pages."""
+    if duration is None:
+        return ""
+    minutes = int(duration.total_seconds() // 60)
+    days, minutes = divmod(minutes, 60 * 24)
+    hours, minutes = divmod(minutes, 60)
+    parts = [
+        f"{n} {unit}{'' if n == 1 else 's'}"
+        for n, unit in ((days, "day"), (hours, "hour"), (minutes, "minute"))
+        if n
+    ]
+    return ", ".join(parts[:2]) or "Under a minute"
+
+
 @dataclass
 class ReportRow:
     label: str
     started: int
     attempted: int
     completed: int
+    median_time: timedelta | None = None  # from starting to first completion
 
     @property
     def pass_rate(self) -> int | None:
         if not self.attempted:
             return None
         return round(100 * self.completed / self.attempted)
+
+    @property
+    def median_text(self) -> str:
+        return duration_text(self.median_time)
+
+    @property
+    def median_hours(self) -> float | None:
+        if self.median_time is None:
+            return None
+        return round(self.median_time.total_seconds() / 3600, 1)
 
 
 @dataclass
@@ -318,7 +344,13 @@ class ModuleReport:
     median_time: timedelta | None
 
 
-def _rows(enrolments: QuerySet, key: str, labels=None) -> list[ReportRow]:
+def _median(durations) -> timedelta | None:
+    return statistics.median(durations) if durations else None
+
+
+def _rows(enrolments: QuerySet, key: str, durations, labels=None) -> list[ReportRow]:
+    """One row per value of ``key``; ``durations`` maps each value to its learners'
+    times from starting to first completion."""
     rows = (
         enrolments.values(key)
         .annotate(
@@ -334,35 +366,38 @@ def _rows(enrolments: QuerySet, key: str, labels=None) -> list[ReportRow]:
             started=row["started"],
             attempted=row["attempted"],
             completed=row["completed"],
+            median_time=_median(durations.get(row[key], [])),
         )
         for row in rows
     ]
 
 
 def module_report(module: ModulePage, *, force=None) -> ModuleReport:
-    """Started, completed and pass rate by force and role, median time to complete,
-    and how often each question is answered wrongly. Five queries for any number of
-    learners; ``force`` limits everything to one force's learners."""
+    """Started, completed, pass rate and median time to complete, in all and by force
+    and role, and how often each question is answered wrongly. Five queries for any
+    number of learners; ``force`` limits everything to one force's learners."""
     enrolments = Enrolment.objects.filter(module=module)
     if force is not None:
         enrolments = enrolments.filter(user__force=force)
-    by_force = _rows(enrolments, "user__force__name")
-    by_role = _rows(enrolments, "user__job_role", dict(JobRole.choices))
+    durations, by_force_name, by_job_role = [], defaultdict(list), defaultdict(list)
+    for started, first, force_name, job_role in (
+        enrolments.annotate(first=Min("completions__completed_at"))
+        .filter(first__isnull=False)
+        .values_list("started_at", "first", "user__force__name", "user__job_role")
+    ):
+        durations.append(first - started)
+        by_force_name[force_name].append(first - started)
+        by_job_role[job_role].append(first - started)
+    median_time = _median(durations)
+    by_force = _rows(enrolments, "user__force__name", by_force_name)
+    by_role = _rows(enrolments, "user__job_role", by_job_role, dict(JobRole.choices))
     totals = ReportRow(
         label="All learners",
         started=sum(r.started for r in by_force),
         attempted=sum(r.attempted for r in by_force),
         completed=sum(r.completed for r in by_force),
+        median_time=median_time,
     )
-    durations = [
-        first - started
-        for started, first in enrolments.annotate(
-            first=Min("completions__completed_at")
-        )
-        .filter(first__isnull=False)
-        .values_list("started_at", "first")
-    ]
-    median_time = statistics.median(durations) if durations else None
 
     answered = defaultdict(int)
     wrong = defaultdict(int)

@@ -367,20 +367,6 @@ def _chart(rows, attr: str, *, suffix: str = "") -> list[dict]:
     ]
 
 
-def _duration_text(duration) -> str:
-    if duration is None:
-        return ""
-    minutes = int(duration.total_seconds() // 60)
-    days, minutes = divmod(minutes, 60 * 24)
-    hours, minutes = divmod(minutes, 60)
-    parts = [
-        f"{n} {unit}{'' if n == 1 else 's'}"
-        for n, unit in ((days, "day"), (hours, "hour"), (minutes, "minute"))
-        if n
-    ]
-    return ", ".join(parts[:2]) or "Under a minute"
-
-
 @require_GET
 def report_detail(request, module_id):
     force = check_view_reports_permission(request.user)
@@ -413,7 +399,6 @@ def report_detail(request, module_id):
             "module": module,
             "force": force,
             "charts": charts,
-            "median_text": _duration_text(report.median_time),
             "trail": [("Training reports", reverse("training:report_index"))],
         },
     )
@@ -437,15 +422,21 @@ def report_csv(request, module_id):
     writer = csv.writer(response)
     writer.writerow(["Module", _csv_safe(module.title), "Version", module.version])
     writer.writerow(["Force", _csv_safe(force.name) if force else "All forces"])
-    median = report.median_time
+    median = report.totals.median_hours
     writer.writerow(
-        ["Median time to complete (hours)", round(median.total_seconds() / 3600, 1)]
-        if median
-        else ["Median time to complete (hours)", ""]
+        ["Median time to complete (hours)", "" if median is None else median]
     )
     writer.writerow([])
     writer.writerow(
-        ["Group", "Name", "Started", "Attempted", "Completed", "Pass rate (%)"]
+        [
+            "Group",
+            "Name",
+            "Started",
+            "Attempted",
+            "Completed",
+            "Pass rate (%)",
+            "Median time to complete (hours)",
+        ]
     )
     for group, rows in (
         ("All", [report.totals]),
@@ -461,6 +452,7 @@ def report_csv(request, module_id):
                     row.attempted,
                     row.completed,
                     "" if row.pass_rate is None else row.pass_rate,
+                    "" if row.median_hours is None else row.median_hours,
                 ]
             )
     writer.writerow([])

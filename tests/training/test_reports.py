@@ -96,8 +96,9 @@ def test_the_csv_export_has_the_rows_of_the_report(client_for, trainer, module):
 
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert response["Content-Type"].startswith("text/csv")
-    assert ["All", "All learners", "4", "3", "2", "67"] in rows
-    assert ["Force", "West Yorkshire", "1", "1", "1", "100"] in rows
+    counts = [row[:6] for row in rows]  # the 7th column is the median time
+    assert ["All", "All learners", "4", "3", "2", "67"] in counts
+    assert ["Force", "West Yorkshire", "1", "1", "1", "100"] in counts
     assert rows[-2][0] == "1" and rows[-2][2:] == ["4", "2", "50"]
     assert AuditEvent.objects.filter(
         action="training.report_exported", actor=trainer, object_id=str(module.pk)
@@ -114,3 +115,45 @@ def test_officers_get_a_404_for_reports(client_for, officer, module):
 
 def test_a_report_on_a_module_that_does_not_exist_is_a_404(client_for, trainer):
     assert client_for(trainer).get("/learning/reports/999999/").status_code == 404
+
+
+def test_the_median_time_to_complete_is_given_in_all_and_by_force_and_role(
+    module, client_for, trainer
+):
+    from datetime import timedelta
+
+    from training.models import Completion, Enrolment
+
+    avon_pass, _avon_fail, west = learners(module)
+    # Set when each completer started: 2 hours before completing in Avon and
+    # Somerset, 4 days before in West Yorkshire.
+    for user, before in ((avon_pass, timedelta(hours=2)), (west, timedelta(days=4))):
+        enrolment = Enrolment.objects.get(user=user, module=module)
+        completed = Completion.objects.get(enrolment=enrolment).completed_at
+        Enrolment.objects.filter(pk=enrolment.pk).update(started_at=completed - before)
+
+    report = module_report(module)
+
+    by_force = {row.label: row for row in report.by_force}
+    assert by_force["Avon and Somerset"].median_time == timedelta(hours=2)
+    assert by_force["West Yorkshire"].median_time == timedelta(days=4)
+    by_role = {row.label: row for row in report.by_role}
+    assert by_role["Investigator"].median_time == timedelta(days=2, hours=1)
+    assert by_role["Supervisor"].median_time is None  # nobody completed
+    assert report.totals.median_time == timedelta(days=2, hours=1)
+
+    page = client_for(trainer).get(f"/learning/reports/{module.pk}/").text
+    assert "2 hours" in page and "4 days" in page and "2 days, 1 hour" in page
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client_for(trainer)
+                .get(f"/learning/reports/{module.pk}.csv")
+                .content.decode()
+            )
+        )
+    )
+    by_name = {row[1]: row for row in rows if len(row) == 7}
+    assert by_name["West Yorkshire"][6] == "96.0"
+    assert by_name["Avon and Somerset"][6] == "2.0"
+    assert by_name["Supervisor"][6] == ""
