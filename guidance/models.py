@@ -13,12 +13,18 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route
 from wagtail.contrib.routable_page.models import re_path as re_route
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.models import BasePage
@@ -95,9 +101,6 @@ class GuidancePage(RoutablePageMixin, BasePage):
     review_by = models.DateField(
         help_text="When it must next be reviewed, e.g. 12 months after publishing"
     )
-    related_guidance = ParentalManyToManyField(
-        "guidance.GuidancePage", blank=True, related_name="+", symmetrical=False
-    )
     protective_marking = models.CharField(
         max_length=20,
         choices=ProtectiveMarking.choices,
@@ -124,9 +127,16 @@ class GuidancePage(RoutablePageMixin, BasePage):
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("related_guidance"),
             ],
-            heading="Themes, audiences and related guidance",
+            heading="Themes and audiences",
+        ),
+        MultipleChooserPanel(
+            "related_links",
+            chooser_field_name="target",
+            heading="Related guidance",
+            label="Related guidance",
+            help_text="Other guidance a reader of this page should know, in the "
+            "order to show it, e.g. the disclosure guidance from a page on phones",
         ),
         MultiFieldPanel(
             [
@@ -220,6 +230,30 @@ class GuidancePage(RoutablePageMixin, BasePage):
         from .views import guidance_feedback
 
         return guidance_feedback(request, self)
+
+
+class RelatedGuidance(Orderable):
+    """A page an editor links from a guidance page, in the order they chose. Part of the
+    page's revisions, so an earlier version shows the links it had."""
+
+    page = ParentalKey(
+        "guidance.GuidancePage", on_delete=models.CASCADE, related_name="related_links"
+    )
+    target = models.ForeignKey(
+        "guidance.GuidancePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="guidance",
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related guidance"
+        verbose_name_plural = "related guidance"
+
+    def __str__(self):
+        return f"{self.page_id} → {self.target_id}"
 
 
 class GuidanceVersion(models.Model):

@@ -84,10 +84,13 @@ def guidance_index(request, index_page):
 
 
 def _related(request, shown_page):
-    ids = [p.pk for p in shown_page.related_guidance.all()]
+    """The related guidance the editor chose for the version shown, in their order,
+    leaving out any the reader may not see (or that is no longer published)."""
+    ids = list(dict.fromkeys(link.target_id for link in shown_page.related_links.all()))
     if not ids:
         return []
-    return list(guidance_list_visible_to(request.user).filter(pk__in=ids))
+    visible = guidance_list_visible_to(request.user).in_bulk(ids)
+    return [visible[pk] for pk in ids if pk in visible]
 
 
 def _page_context(request, page, *, shown_page, version, current_version, **extra):

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from guidance.models import RelatedGuidance
 from tests.factories.guidance import make_guidance, publish_version
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_the_guidance_page_query_count_is_pinned_and_flat(
     for n in range(5):
         big = publish_version(big, major=n % 2 == 0, note=f"Change {n}.")
     draft = big.get_latest_revision_as_object()
-    draft.related_guidance = [page]
+    draft.related_links = [RelatedGuidance(target=page)]
     draft.change_note = "Related."
     draft.save_revision().publish()
 

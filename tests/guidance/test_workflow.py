@@ -55,6 +55,7 @@ def edit_data(page, *, paragraph, note="Rewritten for the new CPS guidance.", **
         "change_is_major": "on",
         "change_note": note,
         "comments": inline_formset([]),
+        "related_links": inline_formset([]),
     }
     data.update(extra)
     data = nested_form_data(data)
