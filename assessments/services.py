@@ -406,9 +406,6 @@ def action_create(
     _require_colleague(assessment, owner)
     if due_date < timezone.localdate():
         raise ValidationError(DUE_DATE_PAST)
-    AssessmentMember.objects.get_or_create(
-        assessment=assessment, user=owner, defaults={"added_by": actor}
-    )
     action = Action.objects.create(
         assessment=assessment,
         response=response,
@@ -418,15 +415,23 @@ def action_create(
         due_date=due_date,
         created_by=actor,
     )
+    _hand_action_to_owner(action, actor)
+    return action
+
+
+def _hand_action_to_owner(action: Action, actor: User) -> None:
+    """The owner joins the assessment (so they can see the plan) and is notified."""
+    AssessmentMember.objects.get_or_create(
+        assessment=action.assessment, user=action.owner, defaults={"added_by": actor}
+    )
     notification_create(
-        recipients=[owner],
+        recipients=[action.owner],
         verb="gave you an improvement action",
-        summary=f"{action.title} (due {due_date:%-d %B %Y})",
+        summary=f"{action.title} (due {action.due_date:%-d %B %Y})",
         url=_action_url(action),
         target=action,
         actor=actor,
     )
-    return action
 
 
 @transaction.atomic
@@ -452,17 +457,7 @@ def action_change(
     action.due_date = due_date
     action.save()
     if new_owner:
-        AssessmentMember.objects.get_or_create(
-            assessment=action.assessment, user=owner, defaults={"added_by": actor}
-        )
-        notification_create(
-            recipients=[owner],
-            verb="gave you an improvement action",
-            summary=f"{action.title} (due {due_date:%-d %B %Y})",
-            url=_action_url(action),
-            target=action,
-            actor=actor,
-        )
+        _hand_action_to_owner(action, actor)
     return action
 
 

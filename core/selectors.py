@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
 from wagtail import hooks
@@ -44,18 +44,25 @@ def notifications_visible_to(user) -> QuerySet:
     """The user's notifications about things they may still see. A thread moved to a
     private category, a hidden thread, an unpublished page or an assessment they were
     taken off drops out of the list, the unread count and the digest (and opening it
-    is a 404), inside the one query."""
+    is a 404), inside the one query.
+
+    Each check is correlated on the notification's object id (a primary-key lookup per
+    notification), so its cost follows the user's notifications, not the size of the
+    forums: this runs for the unread count on every page. (Checking only the kinds of
+    target present would save building the checks for people with nothing unread, but
+    costs a query more for everyone else.)"""
     notifications = Notification.objects.filter(recipient=user)
     for model, visible_to in notification_targets().items():
-        visible_ids = (
+        pk_field = model._meta.pk.target_field if model._meta.pk.is_relation else None
+        still_visible = Exists(
             visible_to(user)
             .order_by()
-            .annotate(_notification_id=Cast("pk", CharField()))
-            .values("_notification_id")
+            .filter(
+                pk=Cast(OuterRef("object_id"), output_field=pk_field or model._meta.pk)
+            )
         )
         notifications = notifications.exclude(
-            Q(content_type=ContentType.objects.get_for_model(model))
-            & ~Q(object_id__in=visible_ids)
+            Q(content_type=ContentType.objects.get_for_model(model)) & ~still_visible
         )
     return notifications
 

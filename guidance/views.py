@@ -86,7 +86,13 @@ def guidance_index(request, index_page):
 def _related(request, shown_page):
     """The related guidance the editor chose for the version shown, in their order,
     leaving out any the reader may not see (or that is no longer published)."""
-    ids = list(dict.fromkeys(link.target_id for link in shown_page.related_links.all()))
+    ids = list(
+        dict.fromkeys(
+            link.target_id
+            for link in shown_page.related_links.all()
+            if link.target_id != shown_page.pk
+        )
+    )
     if not ids:
         return []
     visible = guidance_list_visible_to(request.user).in_bulk(ids)

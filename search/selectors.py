@@ -31,9 +31,9 @@ logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
 MAX_PAGES = 50
-# Every result a reader can page to. Each source counts and facets at most this many
-# matches (on the database backends its newest, which are also the ones ranked; on an
-# engine its best); beyond that the page says "more than" and marks counts with "+".
+# Each type counts and facets at most this many matches: on the database backends its
+# newest (plus its newest title matches), which are also the ones it ranks; on an
+# engine its best. Beyond that the page says "more than" and marks counts with "+".
 CANDIDATES = 100
 ENGINE_ID_LIMIT = 20_000
 DATE_BUCKETS = [
@@ -110,6 +110,8 @@ class Outcome:
     promotions: list = field(default_factory=list)
     sort: str = "relevance"
     capped: bool = False  # some type matched more than CANDIDATES: total is "more than"
+    # The database ranks only the candidates of a capped type; an engine ranks all.
+    ranked_among_candidates: bool = False
 
 
 def _vendor(backend) -> str:
@@ -183,9 +185,8 @@ class _SourceRun:
     results: object
     matched: object
     total: int = 0
-    capped: bool = (
-        False  # more than CANDIDATES matched: total and facets are "at least"
-    )
+    # More than CANDIDATES matched: the total and the facet counts are "at least".
+    capped: bool = False
     date_counts: dict = field(default_factory=dict)
     grouped: bool = False
     theme_counts: dict = field(default_factory=dict)
@@ -361,10 +362,11 @@ def _follow(obj, path: str | None) -> list:
     return [value]
 
 
-def _load(source: Source, pks) -> dict:
+def _load(source: Source, pks, user) -> dict:
     """The rows a page shows, with what their results need: one query per source (and
-    its prefetches) whatever the page."""
-    rows = source.model._default_manager.filter(pk__in=list(pks))
+    its prefetches) whatever the page. Loaded through the visibility queryset again, so
+    a row hidden since it was ranked is never shown."""
+    rows = source.queryset(user).filter(pk__in=list(pks))
     if source.select_related:
         rows = rows.select_related(*source.select_related)
     if source.prefetch_related:
@@ -374,11 +376,11 @@ def _load(source: Source, pks) -> dict:
     return {obj.pk: obj for obj in rows}
 
 
-def _build_results(picked, parsed, request, backend) -> list[Result]:
+def _build_results(picked, parsed, request, backend, user) -> list[Result]:
     pks_by_source: dict[Source, list] = {}
     for source, pk, _score, _date in picked:
         pks_by_source.setdefault(source, []).append(pk)
-    loaded = {source: _load(source, pks) for source, pks in pks_by_source.items()}
+    loaded = {source: _load(source, pks, user) for source, pks in pks_by_source.items()}
     texts = _index_texts(
         {source: list(objs.values()) for source, objs in loaded.items()}, backend
     )
@@ -386,7 +388,7 @@ def _build_results(picked, parsed, request, backend) -> list[Result]:
     results = []
     for source, pk, score, _date in picked:
         obj = loaded[source].get(pk)
-        if obj is None:  # deleted since it was ranked
+        if obj is None:  # deleted or hidden since it was ranked
             continue
         themes = _follow(obj, source.theme_path)
         forces = _follow(obj, source.force_path)
@@ -516,8 +518,9 @@ def search_site(
                     outcome.relaxed = bool(total)
             outcome.total = total
             outcome.capped = any(run.capped for run in runs)
+            outcome.ranked_among_candidates = outcome.capped and _is_database(backend)
             outcome.facets = _facets(runs, sources, filters)
-            outcome.results = _build_results(picked, parsed, request, backend)
+            outcome.results = _build_results(picked, parsed, request, backend, user)
     except Exception:
         logger.exception("Search backend failed for %r", outcome.query)
         outcome.degraded = True
@@ -717,7 +720,7 @@ def suggest_before_asking(user, title: str, *, limit: int = 5, request=None):
                     user, query_obj, filters, "relevance", 1, limit, backend, sources
                 )
                 outcome.total = total
-                outcome.results = _build_results(picked, parsed, request, backend)
+                outcome.results = _build_results(picked, parsed, request, backend, user)
     return outcome
 
 

@@ -75,3 +75,22 @@ def _errors(response):
     context = getattr(response, "context", None) or {}
     form = context.get("form")
     return form.errors if form is not None else response.status_code
+
+
+def test_a_page_is_never_listed_as_related_to_itself(client_for, officer):
+    page = make_guidance(title="Phones")
+    other = make_guidance(title="Disclosure")
+    draft = page.get_latest_revision_as_object()
+    draft.related_links = [
+        RelatedGuidance(target=page),
+        RelatedGuidance(target=other),
+        RelatedGuidance(target=other),
+    ]
+    draft.change_note = "Related guidance."
+    draft.save_revision().publish()
+
+    html = client_for(officer).get(page.url).content.decode()
+    aside = html[html.index('id="related-heading"') :]
+    titles = re.findall(r'class="govuk-link" href="[^"]*">([^<]*)</a>', aside)
+    assert titles[:1] == ["Disclosure"]
+    assert "Phones" not in titles and titles.count("Disclosure") == 1

@@ -166,3 +166,13 @@ def test_newest_first_walks_forum_content_and_lists_the_newest(
     newest_visible = sorted(mixed_forum[0], key=lambda t: t.pk, reverse=True)[:3]
     assert [r.obj.pk for r in threads] == [t.pk for t in newest_visible]
     assert outcome.capped
+
+
+def test_a_row_hidden_after_it_was_ranked_is_never_shown(officer, mixed_forum):
+    """The page's rows are loaded through the visibility queryset again."""
+    thread = mixed_forum[0][0]
+    picked = [(get_source("thread"), thread.pk, 1.0, None)]
+    assert len(selectors._build_results(picked, None, None, _backend(), officer)) == 1
+    thread.hidden_at = timezone.now()
+    thread.save()
+    assert selectors._build_results(picked, None, None, _backend(), officer) == []
