@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from core.services import audit_record
 
 from .models import User
+from .services import session_record_enrolment
 
 
 @receiver(user_logged_in)
@@ -56,6 +57,7 @@ def _audit_mfa(action, request, user, authenticator):
 @receiver(authenticator_added)
 def audit_mfa_added(sender, request, user, authenticator, **kwargs):
     _audit_mfa("mfa.added", request, user, authenticator)
+    session_record_enrolment(request=request, user=user, authenticator=authenticator)
 
 
 @receiver(authenticator_removed)

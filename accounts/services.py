@@ -1,3 +1,6 @@
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.http import HttpRequest
@@ -52,9 +55,32 @@ def user_update_profile(
 
 
 def user_is_staff_role(user: User) -> bool:
-    """Staff roles must enrol MFA before the admin or moderation tools."""
+    """Staff roles must enrol MFA before the admin or moderation tools. Any group but
+    Officers is a staff role, so a group added later (e.g. Guidance sign-off) is
+    covered without being listed."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return any(g.name in roles.STAFF_GROUPS for g in user.groups.all())
+    return any(name != roles.OFFICERS for name in roles.group_names(user))
+
+
+def session_record_enrolment(
+    *, request: HttpRequest | None, user: User, authenticator: Authenticator
+) -> None:
+    """Enrolling an authenticator app or a passkey takes a valid code (or a touch of
+    the key), so the session has shown its second factor: the staff tools open without
+    asking for another code straight away. Recovery codes prove nothing here."""
+    if request is None or authenticator.type not in (
+        Authenticator.Type.TOTP,
+        Authenticator.Type.WEBAUTHN,
+    ):
+        return
+    record_authentication(
+        request,
+        user,
+        "mfa",
+        id=authenticator.pk,
+        type=authenticator.type,
+        enrolled=True,
+    )

@@ -1,6 +1,13 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from .forms import ProfileForm
@@ -24,3 +31,18 @@ def profile(request):
         messages.success(request, PROFILE_SAVED)
         return redirect("accounts:profile")
     return TemplateResponse(request, "accounts/profile.html", {"form": form})
+
+
+@login_not_required
+@csrf_exempt
+def sign_in_through_allauth(request):
+    """Wagtail's own sign-in forms (``/admin/login/``, ``/_util/login/``) take a
+    password alone: no authenticator code, no rate limit. Both send people to allauth's
+    sign-in instead, keeping a local ``next``; whatever was posted is discarded."""
+    target = reverse("account_login")
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = f"{target}?{urlencode({'next': next_url}, safe='/')}"
+    return HttpResponseRedirect(target, status=302 if request.method == "GET" else 303)

@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from core import views as core_views
 from core.serve import serve_page
 from home import views as home_views
@@ -16,6 +17,9 @@ from home import views as home_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accessibility/", core_views.accessibility_statement, name="accessibility"),
+    # Every sign-in goes through allauth (rate limits, then the authenticator code).
+    path("admin/login/", accounts_views.sign_in_through_allauth),
+    path("_util/login/", accounts_views.sign_in_through_allauth),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Sign-up saves the user, its e-mail address and its role in one transaction.

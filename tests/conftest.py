@@ -68,6 +68,36 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _force_login_includes_the_second_factor(monkeypatch):
+    """In these tests ``client.force_login(user)`` stands for a whole allauth sign-in,
+    password and authenticator code, so allauth's record of how the session signed in
+    says so (staff tools check it). Tests of sessions without a second factor sign in
+    through a real form or ``client.login`` instead."""
+    import time
+
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+
+    from django.test.client import ClientMixin
+
+    force_login = ClientMixin.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        session = self.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": time.time(), "email": user.email},
+            {"method": "mfa", "at": time.time(), "type": "totp"},
+        ]
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_with_second_factor)
+
+
 @pytest.fixture
 def password():
     return TEST_PASSWORD
