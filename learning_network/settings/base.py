@@ -271,6 +271,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed look-ups: nothing may reach the internet
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through the permission check
+# Approving a workflow's last step publishes without the publish permission, which no
+# guidance group holds (so no one skips the review with the Publish button).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "guidance.workflows.publish_approved_revision"
 
 # --- Content Security Policy (django-csp) -------------------------------------------
 # The site serves every asset itself. The Wagtail admin keeps its own inline scripts, so

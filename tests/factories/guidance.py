@@ -1,9 +1,18 @@
 """Guidance pages for tests: created under the library (migration 0002) and published
-through Wagtail's own revision.publish(), so versions are recorded as in real use."""
+through Wagtail's own revision.publish(), so versions are recorded as in real use. A
+``user`` publishes as the workflow's last approval does (guidance/workflows.py): no
+guidance group holds the publish permission."""
 
 import datetime
 
 from django.utils import timezone
+
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from core.models import Theme
 from guidance.models import Audience, GuidanceIndexPage, GuidancePage
@@ -46,7 +55,7 @@ def make_guidance(
     guidance_index().add_child(instance=page)
     revision = page.save_revision(user=user)
     if publish:
-        revision.publish(user=user)
+        revision.publish(user=user, skip_permission_checks=True)
     return GuidancePage.objects.get(pk=page.pk)
 
 
@@ -67,5 +76,26 @@ def publish_version(
         draft.body = body(*paragraphs)
     for name, value in changes.items():
         setattr(draft, name, value)
-    draft.save_revision(user=user).publish(user=user)
+    draft.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     return GuidancePage.objects.get(pk=page.pk)
+
+
+def edit_data(page, *, paragraph, note="Rewritten for the new CPS guidance.", **extra):
+    """The admin edit form's fields for ``page`` with a new paragraph; add
+    ``**{"action-publish": "1"}`` or ``**{"action-submit": "1"}`` for the button."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "body": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))]),
+        "review_by": page.review_by.isoformat(),
+        "protective_marking": page.protective_marking,
+        "change_is_major": "on",
+        "change_note": note,
+        "comments": inline_formset([]),
+        "related_links": inline_formset([]),
+    }
+    data.update(extra)
+    data = nested_form_data(data)
+    data["themes"] = [t.pk for t in page.themes.all()]
+    return data

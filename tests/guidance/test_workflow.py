@@ -2,18 +2,11 @@
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
 
 from core.models import Notification, Theme
 from core.services import follow_create
@@ -22,7 +15,7 @@ from guidance.roles import SIGN_OFF_GROUP, WORKFLOW_NAME
 from guidance.selectors import guidance_list_visible_to
 from guidance.wagtail_hooks import guidance_theme_resources
 from tests.factories import make_user
-from tests.factories.guidance import make_guidance
+from tests.factories.guidance import edit_data, make_guidance
 from tests.helpers import enrol_totp
 
 pytestmark = pytest.mark.django_db
@@ -44,25 +37,6 @@ def reviewer():
     return staff("reviewer@thames-valley.police.uk", "Specialist reviewers")
 
 
-def edit_data(page, *, paragraph, note="Rewritten for the new CPS guidance.", **extra):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": page.summary,
-        "body": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))]),
-        "review_by": page.review_by.isoformat(),
-        "protective_marking": page.protective_marking,
-        "change_is_major": "on",
-        "change_note": note,
-        "comments": inline_formset([]),
-        "related_links": inline_formset([]),
-    }
-    data.update(extra)
-    data = nested_form_data(data)
-    data["themes"] = [t.pk for t in page.themes.all()]
-    return data
-
-
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
@@ -79,21 +53,75 @@ def test_the_library_uses_the_review_and_sign_off_workflow():
     ]
 
 
-def test_an_editor_without_sign_off_rights_cannot_publish_directly(client, writer):
-    page = make_guidance(paragraphs=["Old advice."])
-    client.force_login(writer)
+# The demo editor is in both groups: neither may publish from the editor.
+EDITOR_GROUPINGS = {
+    "editor": ("Guidance editors",),
+    "editor-with-sign-off": ("Guidance editors", SIGN_OFF_GROUP),
+    "sign-off": (SIGN_OFF_GROUP,),
+}
 
-    response = client.post(
+
+@pytest.fixture(params=sorted(EDITOR_GROUPINGS))
+def any_editor(request):
+    return staff("any.editor@college.police.uk", *EDITOR_GROUPINGS[request.param])
+
+
+def test_an_editor_is_offered_no_publish_button_only_review(client, any_editor):
+    page = make_guidance(publish=False)
+    client.force_login(any_editor)
+
+    html = client.get(edit_url(page)).content.decode()
+
+    assert 'name="action-submit"' in html
+    assert "action-publish" not in html
+
+
+def test_publishing_from_the_editor_publishes_nothing(client, any_editor):
+    page = make_guidance(paragraphs=["Draft advice."], publish=False)
+    client.force_login(any_editor)
+
+    client.post(
+        edit_url(page),
+        edit_data(page, paragraph="Skipped review.", **{"action-publish": "1"}),
+    )
+
+    page = GuidancePage.objects.get(pk=page.pk)
+    assert page.live is False
+    assert page.live_revision is None
+    assert not page.versions.exists()
+    assert not page.permissions_for_user(any_editor).can_publish()
+    with pytest.raises(PermissionDenied):
+        page.get_latest_revision().publish(user=any_editor)
+
+
+def test_a_new_version_from_the_editor_leaves_the_live_one_standing(client, any_editor):
+    page = make_guidance(paragraphs=["Old advice."])
+    live_revision = page.live_revision
+    client.force_login(any_editor)
+
+    client.post(
         edit_url(page),
         edit_data(page, paragraph="New advice.", **{"action-publish": "1"}),
     )
 
-    assert response.status_code in (200, 302)
     page = GuidancePage.objects.get(pk=page.pk)
+    assert page.live_revision == live_revision
     assert [v.number for v in page.versions.all()] == ["1.0"]
     assert "Old advice." in str(page.body)
-    with pytest.raises(PermissionDenied):
-        page.get_latest_revision().publish(user=writer)
+
+
+def test_an_editor_submits_to_specialist_review(client, any_editor):
+    page = make_guidance(publish=False)
+    client.force_login(any_editor)
+
+    client.post(
+        edit_url(page),
+        edit_data(page, paragraph="For review.", **{"action-submit": "1"}),
+    )
+
+    state = WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS)
+    assert state.current_task_state.task.name == "Specialist review"
+    assert GuidancePage.objects.get(pk=page.pk).live is False
 
 
 def test_sending_for_review_without_a_change_note_is_refused(client, writer):
@@ -214,47 +242,27 @@ def test_anonymous_visitors_see_only_public_guidance(client):
     assert titles == ["Open guidance"]
 
 
-def test_the_sign_off_group_exists_with_publish_rights_only_on_the_library():
-    group = Group.objects.get(name=SIGN_OFF_GROUP)
-
-    codenames = {p.permission.codename for p in group.page_permissions.all()}
-
-    assert codenames == {"add_page", "change_page", "publish_page"}
-    assert {p.page.slug for p in group.page_permissions.all()} == {"guidance"}
-
-
-def test_a_sign_off_editor_must_enter_a_change_note_to_publish(client, signer):
-    page = make_guidance()
-    client.force_login(signer)
-
-    response = client.post(
-        edit_url(page),
-        edit_data(page, paragraph="New.", note=" ", **{"action-publish": "1"}),
-    )
-
-    assert response.status_code == 200
-    assert "Enter a change note" in response.content.decode()
-    assert [v.number for v in page.versions.all()] == ["1.0"]
-
-
-def test_a_sign_off_editor_publishes_directly_with_a_minor_change(client, signer):
-    page = make_guidance()
+def test_signing_off_from_the_editor_publishes(client, writer, reviewer, signer):
+    page = make_guidance(title="New page", publish=False)
+    page.get_workflow().start(page, writer)
+    state = WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS)
+    state.current_task_state.approve(user=reviewer)
     client.force_login(signer)
 
     client.post(
         edit_url(page),
         edit_data(
             page,
-            paragraph="Typo fixed.",
-            note="Fixed a typo.",
-            change_is_major="",
-            **{"action-publish": "1"},
+            paragraph="Signed off.",
+            note="First published.",
+            **{"action-workflow-action": "1", "workflow-action-name": "approve"},
         ),
     )
 
-    version = GuidancePage.objects.get(pk=page.pk).current_version
-    assert version.number == "1.1"
-    assert version.signed_off_by == signer
+    page = GuidancePage.objects.get(pk=page.pk)
+    assert page.live is True
+    assert "Signed off." in str(page.body)
+    assert page.current_version.signed_off_by == signer
 
 
 def test_the_editor_forms_open_for_a_guidance_editor(client, writer):
