@@ -110,12 +110,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache --------------------------------------------------------------------------
 # Redis where REDIS_URL is set (shared by every worker: rate limits need that), local
-# memory otherwise.
+# memory otherwise. A Redis outage reads as an empty cache, never an error (core/cache.py).
+# Sessions stay in the database (Django's default SESSION_ENGINE), so they survive it.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
