@@ -93,6 +93,5 @@ class ResilientRedisCache(RedisCache):
         try:
             return self._call(super().incr, key, delta, version)
         except UnreachableCache as outage:
-            raise ValueError(
-                f"Key '{key}' not found (the cache is unreachable)."
-            ) from (outage)
+            message = f"Key '{key}' not found (the cache is unreachable)."
+            raise ValueError(message) from outage
