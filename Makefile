@@ -32,10 +32,12 @@ test: install ## Run the whole test suite (PostgreSQL, and chromium for browser 
 	./scripts/ensure-test-services.sh
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-check: install ## Django checks, missing migrations, and the production deploy check
+check: install ## Django checks, missing migrations, the production deploy check and collectstatic
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PROD_CHECK_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	root=$$(mktemp -d) && trap 'rm -rf "$$root"' EXIT && \
+		$(PROD_CHECK_ENV) STATIC_ROOT=$$root $(PY) manage.py collectstatic --noinput --verbosity 0
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,12 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -12,20 +15,47 @@ from django.views.decorators.http import require_GET, require_POST
 from .selectors import notification_list_for, notifications_visible_to
 from .services import notification_mark_all_read, notification_mark_read
 
+logger = logging.getLogger(__name__)
 
-@login_not_required
-@never_cache
-@require_GET
-def healthz(request):
-    """200 only when the database answers; load balancers and orchestrators poll it."""
+HEALTH_CHECK_TEMPLATE = "core/healthz.html"
+
+
+def database_answers() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return HttpResponse(
-            "database unavailable", status=503, content_type="text/plain"
-        )
+        logger.exception("Health check: the database does not answer")
+        return False
+    return True
+
+
+def pages_render() -> bool:
+    """Render the site's layout as every page does: a static file missing from the
+    manifest (collectstatic not run, or failed) or a broken base template shows here."""
+    try:
+        render_to_string(HEALTH_CHECK_TEMPLATE)
+    except Exception:  # whatever stops the layout rendering stops every page
+        logger.exception("Health check: the site's layout does not render")
+        return False
+    return True
+
+
+def unhealthy(reason: str) -> HttpResponse:
+    return HttpResponse(reason, status=503, content_type="text/plain")
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """200 only when the database answers and pages render; load balancers and
+    orchestrators poll it."""
+    if not database_answers():
+        return unhealthy("database unavailable")
+    if not pages_render():
+        return unhealthy("pages cannot render")
     return HttpResponse("ok", content_type="text/plain")
 
 

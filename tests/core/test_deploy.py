@@ -72,3 +72,22 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     response = client.get("/healthz")
 
     assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_pages_cannot_render(client, settings, tmp_path):
+    # Hashed static names with nothing collected: every {% static %} on a page fails,
+    # as it does when collectstatic did not run or did not finish.
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        },
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.content == b"pages cannot render"
+    assert response["Content-Type"].startswith("text/plain")
