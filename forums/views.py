@@ -473,12 +473,16 @@ def post_report(request, pk):
     )
 
 
-REDACTED_DONE = "The text is removed from the post, its history and its notifications."
+REDACTED_DONE = (
+    "The text is removed from the post, its history, quotes of it, the thread title, "
+    "notifications and search."
+)
 
 
 @require_http_methods(["GET", "POST"])
 def post_redact(request, pk):
-    """Authors and moderators remove identifying text from a post and its history."""
+    """Authors and moderators remove identifying text from a post, its history, quotes
+    of it and the thread title (services.post_redact)."""
     post = _post_or_404(request, pk)
     permissions.check_redact_post_permission(request.user, post)
 
