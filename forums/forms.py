@@ -82,7 +82,8 @@ class RedactForm(forms.Form):
     text = forms.CharField(
         label="Text to remove",
         help_text="Copy the exact words, e.g. a name. Every copy in the post, its "
-        "earlier versions and its notifications is replaced with [redacted].",
+        "earlier versions, quotes of it, the thread title and notifications is "
+        "replaced with [redacted]. For a phrase in the title, redact the opening post.",
         max_length=300,
         error_messages={"required": "Enter the text to remove."},
     )

@@ -62,24 +62,62 @@ def category_list_visible_to(user) -> QuerySet[Category]:
     )
 
 
+def _shown_to(user) -> Q:
+    """Not hidden, and not held for approval unless the user wrote it (a held new
+    thread or post, or a held edit: then the post is left out, not its older text)."""
+    return (Q(held_at__isnull=True) | Q(author_id=user.pk)) & Q(hidden_at__isnull=True)
+
+
 def thread_list_visible_to(user) -> QuerySet[Thread]:
     """Threads in visible categories; hidden ones, and ones held for approval (except
     to their author), only for moderators."""
     threads = Thread.objects.filter(category__in=category_list_visible_to(user))
     if not user_sees_everything(user):
-        threads = threads.filter(
-            Q(held_at__isnull=True) | Q(author_id=user.pk), hidden_at__isnull=True
-        )
+        threads = threads.filter(_shown_to(user))
     return threads
 
 
 def post_list_visible_to(user) -> QuerySet[Post]:
+    """Posts in visible threads; hidden ones, and ones held for approval (except to
+    their author), only for moderators. Everything that shows a post's text (the
+    thread page, the marked-answer box, search results and snippets) goes through
+    this or a function built on it."""
     posts = Post.objects.filter(thread__in=thread_list_visible_to(user))
     if not user_sees_everything(user):
-        posts = posts.filter(
-            Q(held_at__isnull=True) | Q(author_id=user.pk), hidden_at__isnull=True
-        )
+        posts = posts.filter(_shown_to(user))
     return posts
+
+
+def opening_posts_visible_to(user) -> QuerySet[Post]:
+    """Each thread's opening post, where post_list_visible_to lets the user see it:
+    a held or hidden opening post is left out, never replaced by the next post."""
+    first = (
+        Post.objects.filter(thread_id=OuterRef("thread_id"))
+        .order_by("created_at", "id")
+        .values("pk")[:1]
+    )
+    return post_list_visible_to(user).filter(pk=Subquery(first))
+
+
+def thread_list_with_answer(user) -> QuerySet[Thread]:
+    """Visible threads with their marked answer and its author, ``answer_shown``
+    (whether post_list_visible_to lets the user see that answer) and
+    ``opening_post_id``; one query."""
+    first = (
+        Post.objects.filter(thread_id=OuterRef("pk"))
+        .order_by("created_at", "id")
+        .values("pk")[:1]
+    )
+    return (
+        thread_list_visible_to(user)
+        .select_related("answer", "answer__author", "answer__author__force")
+        .annotate(
+            answer_shown=Exists(
+                post_list_visible_to(user).filter(pk=OuterRef("answer_id"))
+            ),
+            opening_post_id=Subquery(first),
+        )
+    )
 
 
 def users_who_may_see_thread(thread: Thread, users) -> list:

@@ -49,8 +49,8 @@ def _category_or_404(request, slug):
 
 def _thread_or_404(request, pk):
     return get_object_or_404(
-        selectors.thread_list_visible_to(request.user).select_related(
-            "category", "author", "answer", "answer__author", "answer__author__force"
+        selectors.thread_list_with_answer(request.user).select_related(
+            "category", "author"
         ),
         pk=pk,
     )
@@ -139,15 +139,11 @@ def thread_detail(request, pk):
         for p in page_posts
         if permissions.can(permissions.check_edit_post_permission, request.user, p)
     }
-    answer = thread.answer
-    if (
-        answer is not None
-        and answer.hidden_at
-        and not selectors.user_sees_everything(request.user)
-    ):
-        answer = None
+    answer = thread.answer if thread.answer_shown else None
     if answer is not None:
         answer.thread = thread  # shown_author reads the category
+    opening = page_posts[0] if page_posts else None
+    question = opening if opening and opening.pk == thread.opening_post_id else None
     services.thread_mark_read(user=request.user, thread=thread)
     return TemplateResponse(
         request,
@@ -158,7 +154,7 @@ def thread_detail(request, pk):
             "page_obj": page,
             "posts": page_posts,
             "answer": answer,
-            "question": page_posts[0] if page.number == 1 and page_posts else None,
+            "question": question,
             "unread_ids": {
                 p.pk for p in page_posts if read_at is None or p.created_at > read_at
             },
@@ -473,12 +469,16 @@ def post_report(request, pk):
     )
 
 
-REDACTED_DONE = "The text is removed from the post, its history and its notifications."
+REDACTED_DONE = (
+    "The text is removed from the post, its history, quotes of it, the thread title, "
+    "notifications and search."
+)
 
 
 @require_http_methods(["GET", "POST"])
 def post_redact(request, pk):
-    """Authors and moderators remove identifying text from a post and its history."""
+    """Authors and moderators remove identifying text from a post, its history, quotes
+    of it and the thread title (services.post_redact)."""
     post = _post_or_404(request, pk)
     permissions.check_redact_post_permission(request.user, post)
 

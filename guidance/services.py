@@ -252,3 +252,18 @@ def guidance_suggestion_resolve(*, suggestion: GuidanceSuggestion, user) -> None
         suggestion.resolved_at = timezone.now()
         suggestion.save(update_fields=["resolved_at"])
         audit_record(action="guidance.suggestion_resolved", actor=user, obj=suggestion)
+
+
+def guidance_suggestions_redact(*, source_url: str, redact) -> int:
+    """Apply a forum redaction to the suggestions sent from ``source_url`` (they copy
+    the thread's title, and the note may repeat it). ``redact(text, max_length=…)``
+    returns the new text and how many copies it removed. Returns the copies removed."""
+    max_length = GuidanceSuggestion._meta.get_field("title").max_length
+    suggestions = list(GuidanceSuggestion.objects.filter(source_url=source_url))
+    changed = 0
+    for suggestion in suggestions:
+        suggestion.title, in_title = redact(suggestion.title, max_length=max_length)
+        suggestion.note, in_note = redact(suggestion.note)
+        changed += in_title + in_note
+    GuidanceSuggestion.objects.bulk_update(suggestions, ["title", "note"])
+    return changed

@@ -1,5 +1,7 @@
 """Forum threads and posts as search sources, wired to forums.selectors once the forums
-app has them (thread_list_visible_to, post_list_visible_to)."""
+app has them (thread_list_visible_to, post_list_visible_to, and for a thread's snippet
+opening_posts_visible_to, built on post_list_visible_to: a held or hidden opening post
+is never a snippet for anyone who may not see it)."""
 
 
 def sources(selector, model) -> list:
@@ -8,10 +10,10 @@ def sources(selector, model) -> list:
     from .sources import Source
 
     found = []
-    post_model = model("forums", "Post")
     thread_visible = selector("forums.selectors", "thread_list_visible_to")
+    opening_visible = selector("forums.selectors", "opening_posts_visible_to")
     thread_model = model("forums", "Thread")
-    if thread_visible and thread_model:
+    if thread_visible and opening_visible and thread_model:
         found.append(
             Source(
                 key="thread",
@@ -24,12 +26,10 @@ def sources(selector, model) -> list:
                 title=lambda obj: obj.title,
                 url=lambda obj, request: obj.get_absolute_url(),
                 summary=lambda obj: getattr(obj, "_opening_post", "") or "",
-                annotations=lambda: {
+                annotations=lambda user: {
                     "_opening_post": Subquery(
-                        post_model.objects.filter(
-                            thread=OuterRef("pk"), hidden_at__isnull=True
-                        )
-                        .order_by("created_at", "id")
+                        opening_visible(user)
+                        .filter(thread=OuterRef("pk"))
                         .values("body")[:1]
                     )
                 },

@@ -372,7 +372,7 @@ def _load(source: Source, pks, user) -> dict:
     if source.prefetch_related:
         rows = rows.prefetch_related(*source.prefetch_related)
     if source.annotations:
-        rows = rows.annotate(**source.annotations())
+        rows = rows.annotate(**source.annotations(user))
     return {obj.pk: obj for obj in rows}
 
 

@@ -37,7 +37,8 @@ class Source:
     # True when theme_path and force_path are foreign-key chains (one value per row):
     # facets and counts then come from one grouped query.
     single_valued_facets: bool = False
-    annotations: Callable | None = None  # fn() -> dict of annotations for results
+    # fn(user) -> dict of annotations for results, built from the user's visibility
+    annotations: Callable | None = None
     # True when date_field is the creation time, so the newest index entries are the
     # newest rows and "Newest first" can use the candidate walk (forum content; a
     # page's last_published_at moves when it is republished).

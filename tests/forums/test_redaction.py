@@ -164,7 +164,7 @@ def test_text_not_in_the_post_is_refused_and_kept_in_the_form(
     )
 
     assert response.status_code == 400
-    assert services.REDACT_NOT_FOUND in response.content.decode()
+    assert services.REDACT_NOT_FOUND_OPENING in response.content.decode()
     assert 'value="Nowhere Here"' in response.content.decode()
 
 
