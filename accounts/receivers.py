@@ -7,16 +7,18 @@ from allauth.mfa.signals import (
     authenticator_reset,
 )
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import (
     user_logged_in,
     user_logged_out,
     user_login_failed,
 )
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from core.services import audit_record
 
+from . import roles
 from .models import User
 from .services import session_record_enrolment
 
@@ -84,3 +86,19 @@ def audit_role_change(sender, instance, action, reverse, pk_set, **kwargs):
         obj=instance,
         details={"change": action.removeprefix("post_"), "groups": groups},
     )
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+@receiver(m2m_changed, sender=User.user_permissions.through)
+@receiver(m2m_changed, sender=Group.permissions.through)
+def forget_cached_roles(sender, action, **kwargs):
+    """Someone's groups or a group's permissions changed: read roles afresh."""
+    if action.startswith("post_"):
+        roles.forget_roles()
+
+
+@receiver(post_save, sender=Group)
+@receiver(post_delete, sender=Group)
+@receiver(post_delete, sender=Permission)
+def forget_cached_roles_of_groups(sender, **kwargs):
+    roles.forget_roles()

@@ -1,6 +1,9 @@
 """Site roles are Django groups, created by migration 0003. Job roles (on the user)
 decide role-restricted content; these groups decide what a person may do."""
 
+from django.core.cache import cache
+from django.db import transaction
+
 OFFICERS = "Officers"
 TRAINERS = "Trainers"
 GUIDANCE_EDITORS = "Guidance editors"
@@ -22,13 +25,54 @@ ALL_GROUPS = [
 STAFF_GROUPS = [g for g in ALL_GROUPS if g != OFFICERS]
 
 
+ROLES_GENERATION_KEY = "ln:roles:generation"
+ROLES_TTL = 600
+
+
+def _roles_generation() -> int:
+    generation = cache.get(ROLES_GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.add(ROLES_GENERATION_KEY, generation, None)
+    return generation
+
+
+def cached_for(user, name: str, compute):
+    """``compute()`` for ``user``, kept in the cache until someone's groups or any
+    group's or person's permissions change (``forget_roles``)."""
+    key = f"ln:roles:{_roles_generation()}:{user.pk}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, ROLES_TTL)
+    return value
+
+
+def _advance() -> None:
+    try:
+        cache.incr(ROLES_GENERATION_KEY)
+    except ValueError:
+        cache.set(ROLES_GENERATION_KEY, 2, None)
+
+
+def forget_roles() -> None:
+    """Groups or permissions changed: every cached role and permission is read again
+    (now, and once more when the transaction commits)."""
+    _advance()
+    transaction.on_commit(_advance)
+
+
 def group_names(user) -> frozenset[str]:
     """The names of the user's groups, read once per user object (so once a request:
-    every app's role checks share it)."""
+    every app's role checks share it) and kept in the cache between requests."""
     if not user.is_authenticated:
         return frozenset()
     cached = getattr(user, "_role_group_names", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        cached = cached_for(
+            user,
+            "groups",
+            lambda: frozenset(user.groups.values_list("name", flat=True)),
+        )
         user._role_group_names = cached
     return cached

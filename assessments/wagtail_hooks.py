@@ -15,6 +15,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
 from core.services import audit_record
 
 from . import services
@@ -139,7 +140,14 @@ def refuse_deleting_frozen_framework(request, instances):
     return None
 
 
-@hooks.register("notification_targets")
+@hooks.register(VISIBILITY_INPUTS)
+def assessments_visibility_inputs():
+    from .models import Action, Assessment, AssessmentMember
+
+    return [Assessment, AssessmentMember, Action]
+
+
+@hooks.register(NOTIFICATION_TARGETS)
 def assessments_notification_targets():
     """Notifications about an assessment or an action of its plan stay only while the
     recipient may see the assessment."""

@@ -7,6 +7,8 @@ from django.db.models.functions import Cast
 
 from wagtail import hooks
 
+from . import unread
+from .hooks import NOTIFICATION_TARGETS
 from .models import AuditEvent, Follow, Notification
 
 
@@ -35,7 +37,7 @@ def notification_targets() -> dict:
     be about, from each app's "notification_targets" hook (its own visibility
     function, the one its views use)."""
     targets = {}
-    for hook in hooks.get_hooks("notification_targets"):
+    for hook in hooks.get_hooks(NOTIFICATION_TARGETS):
         targets.update(hook())
     return targets
 
@@ -72,7 +74,12 @@ def notification_list_for(user) -> QuerySet:
 
 
 def notification_unread_count(user) -> int:
-    return notifications_visible_to(user).filter(read_at__isnull=True).count()
+    """Read from the cache; worked out again after anything it depends on changes
+    (``core.unread``)."""
+    return unread.cached_count(
+        user.pk,
+        lambda: notifications_visible_to(user).filter(read_at__isnull=True).count(),
+    )
 
 
 def audit_event_search(

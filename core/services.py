@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import EmailFrequency
 
+from . import unread
 from .models import AuditEvent, Follow, Notification
 from .tasks import send_notification_email
 
@@ -93,6 +94,7 @@ def notification_create(
             )
         )
     created = Notification.objects.bulk_create(notifications)
+    unread.forget_counts(seen)
     immediate = [
         n.pk
         for n in created
@@ -109,9 +111,12 @@ def notification_mark_read(*, notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        unread.forget_counts([notification.recipient_id])
 
 
 def notification_mark_all_read(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    unread.forget_counts([user.pk])
+    return marked

@@ -88,6 +88,16 @@ def post_list_visible_to(user) -> QuerySet[Post]:
     return posts
 
 
+def posts_of_visible_thread(user, thread: Thread) -> QuerySet[Post]:
+    """The posts of ``thread`` the user may see, for a thread just fetched through
+    thread_list_visible_to (or a function built on it): post_list_visible_to's rule
+    without asking again whether the thread is visible."""
+    posts = Post.objects.filter(thread=thread)
+    if not user_sees_everything(user):
+        posts = posts.filter(_shown_to(user))
+    return posts
+
+
 def opening_posts_visible_to(user) -> QuerySet[Post]:
     """Each thread's opening post, where post_list_visible_to lets the user see it:
     a held or hidden opening post is left out, never replaced by the next post."""
@@ -190,6 +200,22 @@ def helpful_post_ids_for(user, posts) -> set[int]:
         PostReaction.objects.filter(
             user=user, post__in=posts, kind=PostReaction.Kind.HELPFUL
         ).values_list("post_id", flat=True)
+    )
+
+
+def thread_for_reading(user) -> QuerySet[Thread]:
+    """thread_list_with_answer, with the category and author, and ``read_at``: when
+    the user last read the thread (None if never); one query for the thread page."""
+    return (
+        thread_list_with_answer(user)
+        .select_related("category", "author")
+        .annotate(
+            read_at=Subquery(
+                ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values(
+                    "read_at"
+                )[:1]
+            )
+        )
     )
 
 

@@ -433,7 +433,12 @@ def thread_answer_set(*, user, thread: Thread, post: Post | None) -> Thread:
     return thread
 
 
-def thread_mark_read(*, user, thread: Thread) -> None:
+def thread_mark_read(*, user, thread: Thread, read_at=None) -> None:
+    """Record that ``user`` has read ``thread`` up to its last post. ``read_at`` is
+    when they last read it, if the caller knows: nothing is written when nothing new
+    was read (the thread page calls this on every view)."""
+    if read_at is not None and read_at >= thread.last_post_at:
+        return
     ThreadRead.objects.update_or_create(
         user=user, thread=thread, defaults={"read_at": thread.last_post_at}
     )

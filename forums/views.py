@@ -122,16 +122,15 @@ def category_detail(request, slug):
 
 
 def thread_detail(request, pk):
-    thread = _thread_or_404(request, pk)
+    thread = get_object_or_404(selectors.thread_for_reading(request.user), pk=pk)
     posts = (
-        selectors.post_list_visible_to(request.user)
-        .filter(thread=thread)
+        selectors.posts_of_visible_thread(request.user, thread)
         .select_related("author", "author__force")
         .order_by("created_at", "id")
     )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     page_posts = list(page.object_list)
-    read_at = selectors.thread_read_at(request.user, thread)
+    read_at = thread.read_at
     for post in page_posts:
         post.thread = thread  # the permission checks read post.thread
     editable = {
@@ -144,7 +143,7 @@ def thread_detail(request, pk):
         answer.thread = thread  # shown_author reads the category
     opening = page_posts[0] if page_posts else None
     question = opening if opening and opening.pk == thread.opening_post_id else None
-    services.thread_mark_read(user=request.user, thread=thread)
+    services.thread_mark_read(user=request.user, thread=thread, read_at=read_at)
     return TemplateResponse(
         request,
         "forums/thread_detail.html",

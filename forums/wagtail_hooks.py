@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+
 from .models import Category, Thread
 from .selectors import (
     category_list_visible_to,
@@ -52,7 +54,14 @@ class CategoryViewSet(SnippetViewSet):
 register_snippet(CategoryViewSet)
 
 
-@hooks.register("notification_targets")
+@hooks.register(NOTIFICATION_TARGETS)
 def forums_notification_targets():
     """Notifications about a thread stay only while the recipient may see it."""
     return {Thread: thread_list_visible_to}
+
+
+@hooks.register(VISIBILITY_INPUTS)
+def forums_visibility_inputs():
+    from .models import Category, CategoryRole
+
+    return [Thread, Category, CategoryRole]

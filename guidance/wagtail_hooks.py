@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
 from core.selectors import user_follows
 
 from .models import GuidanceIndexPage, GuidancePage, GuidanceSuggestion
@@ -182,9 +183,16 @@ def register_suggestion_urls():
     ]
 
 
-@hooks.register("notification_targets")
+@hooks.register(NOTIFICATION_TARGETS)
 def guidance_notification_targets():
     """Notifications about a page stay only while the recipient may read it."""
     from .selectors import guidance_list_visible_to
 
     return {GuidancePage: guidance_list_visible_to}
+
+
+@hooks.register(VISIBILITY_INPUTS)
+def guidance_visibility_inputs():
+    from wagtail.models import PageViewRestriction
+
+    return [GuidancePage, PageViewRestriction]

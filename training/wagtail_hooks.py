@@ -7,6 +7,8 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+
 from .models import ModulePage
 from .permissions import check_view_reports_permission
 from .selectors import module_list_visible_to, progress_for_modules
@@ -87,7 +89,12 @@ def register_reports_menu_item():
     )
 
 
-@hooks.register("notification_targets")
+@hooks.register(NOTIFICATION_TARGETS)
 def training_notification_targets():
     """Notifications about a module stay only while the recipient may see it."""
     return {ModulePage: module_list_visible_to}
+
+
+@hooks.register(VISIBILITY_INPUTS)
+def training_visibility_inputs():
+    return [ModulePage]

@@ -1,0 +1,54 @@
+"""Keep cached unread counts honest (see ``core.unread``)."""
+
+from functools import cache as memoise
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail import hooks
+
+from . import unread
+from .context_processors import NAV_THEMES_KEY
+from .hooks import VISIBILITY_INPUTS
+from .models import Theme
+
+
+@memoise
+def _visibility_inputs() -> tuple[type, ...]:
+    models = []
+    for hook in hooks.get_hooks(VISIBILITY_INPUTS):
+        models.extend(hook())
+    return tuple(models)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _row_changed(sender, instance, **kwargs):
+    if isinstance(instance, get_user_model()):
+        unread.forget_counts([instance.pk])
+    elif isinstance(instance, _visibility_inputs()):
+        unread.forget_every_count()
+
+
+@receiver(m2m_changed)
+def _membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    user_model = get_user_model()
+    if sender is user_model.groups.through:
+        if not reverse:
+            unread.forget_counts([instance.pk])
+        elif pk_set:
+            unread.forget_counts(pk_set)
+        else:
+            unread.forget_every_count()
+    elif isinstance(instance, _visibility_inputs()):
+        unread.forget_every_count()
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_delete, sender=Theme)
+def _theme_changed(sender, **kwargs):
+    cache.delete(NAV_THEMES_KEY)
