@@ -40,7 +40,10 @@ def _roles_generation() -> int:
 def cached_for(user, name: str, compute):
     """``compute()`` for ``user``, kept in the cache until someone's groups or any
     group's or person's permissions change (``forget_roles``)."""
-    key = f"ln:roles:{_roles_generation()}:{user.pk}:{name}"
+    generation = getattr(user, "_roles_generation", None)
+    if generation is None:
+        generation = user._roles_generation = _roles_generation()
+    key = f"ln:roles:{generation}:{user.pk}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -17,7 +17,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +32,28 @@ class UnreachableCache(Exception):
     """Redis did not answer, or is being left alone after failing."""
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client builds a new redis.Redis (and its table of ~170 response
+    callbacks) for every cache call; one per server, shared, does the same work
+    (redis.Redis is safe to share: each command takes a connection from the pool)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         options = {**CONNECTION_OPTIONS, **params.get("OPTIONS", {})}
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedClientRedisCacheClient
         self._left_alone_until = 0.0
 
     def _call(self, method, *args, **kwargs):

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from core.models import Theme
@@ -18,6 +19,7 @@ from core.selectors import user_follows
 
 from .diff import collapse_unchanged, diff_counts, diff_pages
 from .forms import CompareForm, DateForm, FeedbackForm
+from .fragments import body_cache_key
 from .permissions import check_follow_permission, check_view_guidance_permission
 from .selectors import (
     guidance_index_facets,
@@ -100,6 +102,8 @@ def _related(request, shown_page):
 
 
 def _page_context(request, page, *, shown_page, version, current_version, **extra):
+    """What the guidance page template shows. Everything the cached body holds is
+    lazy, so a cached page reads none of it."""
     context = {
         "page": shown_page,
         "live_page": page,
@@ -108,9 +112,9 @@ def _page_context(request, page, *, shown_page, version, current_version, **extr
         "is_superseded": version is not None
         and current_version is not None
         and version.pk != current_version.pk,
-        "themes": list(shown_page.themes.all()),
-        "audiences": list(shown_page.audiences.all()),
-        "related": _related(request, shown_page),
+        "themes": shown_page.themes.all(),
+        "audiences": shown_page.audiences.all(),
+        "related": SimpleLazyObject(lambda: _related(request, shown_page)),
         "printed_on": timezone.localdate(),
     }
     context.update(extra)
@@ -121,15 +125,16 @@ def guidance_detail(request, page, *, feedback_form=None, status=200):
     # Editors preview drafts through the admin (Wagtail sets is_preview); readers never.
     if not getattr(request, "is_preview", False):
         check_view_guidance_permission(request.user, page)
-    version = page.current_version
+    version = SimpleLazyObject(lambda: page.current_version)
     context = _page_context(
         request,
         page,
         shown_page=page,
         version=version,
-        current_version=version,
+        current_version=None,  # the version shown is the current one
         following=user_follows(request.user, page),
         feedback_form=feedback_form or FeedbackForm(),
+        body_cache_key=body_cache_key(request, page),
     )
     return TemplateResponse(
         request, "guidance/guidance_page.html", context, status=status

@@ -1,6 +1,10 @@
 from django import template
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+FRAGMENT_TTL = 60 * 60
 
 
 @register.simple_tag
@@ -54,3 +58,34 @@ def field_widget(bound_field, css_class: str = ""):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, key, name):
+        self.nodelist, self.key, self.name = nodelist, key, name
+
+    def render(self, context):
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        cache_key = f"ln:fragment:{self.name}:{key}"
+        html = cache.get(cache_key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(cache_key, html, FRAGMENT_TTL)
+        return mark_safe(html)
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """``{% cached_fragment key "name" %}…{% endcached_fragment %}``: the block's HTML
+    from the cache under ``key`` (the view's, naming everything the block shows), or
+    rendered and stored; rendered every time when ``key`` is empty (a preview)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("cached_fragment takes a key and a name")
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), bits[2].strip("\"'")
+    )
