@@ -152,6 +152,11 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    count = models.PositiveIntegerField(
+        default=1,
+        help_text="How many times it happened before the recipient read it (replies "
+        "to a followed thread collapse into one notification).",
+    )
 
     objects = NotificationQuerySet.as_manager()
 
@@ -160,4 +165,10 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"])]
 
     def __str__(self):
+        return self.summary
+
+    @property
+    def shown_summary(self) -> str:
+        if self.count > 1:
+            return f"{self.summary} (and {self.count - 1} more)"
         return self.summary

@@ -61,8 +61,9 @@ def _route(request, path: str):
 @login_not_required
 def serve_page(request, path):
     route = _route(request, path)
-    if not request.user.is_authenticated:
-        # Unknown paths redirect too, so a signed-out visitor learns nothing from a 404.
-        if route is None or not getattr(route[0], "is_public", False):
-            return redirect_to_login(request.get_full_path())
+    # Unknown paths redirect too, so a signed-out visitor learns nothing from a 404.
+    if not request.user.is_authenticated and (
+        route is None or not getattr(route[0], "is_public", False)
+    ):
+        return redirect_to_login(request.get_full_path())
     return wagtail_views.serve(request, path)

@@ -71,30 +71,49 @@ def notification_create(
     url: str,
     target: Model | None = None,
     actor=None,
+    collapse: bool = False,
 ) -> list[Notification]:
     """Notify each recipient once (never the actor), then queue their e-mails after
     the transaction commits. Callers pass only recipients who may see the target: the
-    content app's visibility function decides that, not this one."""
+    content app's visibility function decides that, not this one.
+
+    ``collapse``: a recipient who has not yet read a notification of the same verb
+    about the same target gets that one counted up and brought to the top instead of
+    a new one (and no second e-mail): a busy thread makes one notification per
+    follower until they read it."""
     content_type = ContentType.objects.get_for_model(target) if target else None
-    seen = set()
-    notifications = []
+    wanted = {}
     for recipient in recipients:
-        if recipient.pk in seen or (actor is not None and recipient.pk == actor.pk):
-            continue
-        seen.add(recipient.pk)
-        notifications.append(
-            Notification(
-                recipient=recipient,
-                actor=actor,
-                verb=verb,
-                summary=summary[:300],
-                url=url,
+        if actor is None or recipient.pk != actor.pk:
+            wanted.setdefault(recipient.pk, recipient)
+    if collapse and target is not None:
+        counted_up = _notification_count_up(
+            Notification.objects.filter(
+                recipient_id__in=list(wanted),
                 content_type=content_type,
-                object_id=str(target.pk) if target else "",
-            )
+                object_id=str(target.pk),
+                verb=verb,
+                read_at__isnull=True,
+            ),
+            actor=actor,
+            summary=summary,
+            url=url,
         )
+        wanted = {pk: r for pk, r in wanted.items() if pk not in counted_up}
+    notifications = [
+        Notification(
+            recipient=recipient,
+            actor=actor,
+            verb=verb,
+            summary=summary[:300],
+            url=url,
+            content_type=content_type,
+            object_id=str(target.pk) if target else "",
+        )
+        for recipient in wanted.values()
+    ]
     created = Notification.objects.bulk_create(notifications)
-    unread.forget_counts(seen)
+    unread.forget_counts(wanted)
     immediate = [
         n.pk
         for n in created
@@ -105,6 +124,22 @@ def notification_create(
             lambda: [send_notification_email.enqueue(pk) for pk in immediate]
         )
     return created
+
+
+def _notification_count_up(pending, *, actor, summary, url) -> set[int]:
+    """Count ``pending`` notifications up once more, with the newest text; the ids of
+    their recipients (who get no new notification)."""
+    pending = list(pending)
+    for notification in pending:
+        notification.count += 1
+        notification.actor = actor
+        notification.summary = summary[:300]
+        notification.url = url
+        notification.created_at = timezone.now()
+    Notification.objects.bulk_update(
+        pending, ["count", "actor", "summary", "url", "created_at"]
+    )
+    return {n.recipient_id for n in pending}
 
 
 def notification_mark_read(*, notification: Notification) -> None:

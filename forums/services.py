@@ -235,7 +235,8 @@ def _notify_followers(
     *, followed, thread: Thread, actor, verb: str, summary: str, url: str, exclude=()
 ) -> None:
     """Tell the followers of ``followed`` (the thread or its category) who may see
-    the thread, except those in ``exclude`` (told another way, e.g. mentioned)."""
+    the thread, except those in ``exclude`` (told another way, e.g. mentioned).
+    Replies collapse: one notification per follower until they read it."""
     excluded = {u.pk for u in exclude}
     followers = [u for u in followers_of(followed) if u.pk not in excluded]
     _notify(
@@ -245,12 +246,16 @@ def _notify_followers(
         verb=verb,
         summary=summary,
         url=url,
+        collapse=followed == thread,
     )
 
 
-def _notify(*, recipients, thread: Thread, actor, verb, summary, url) -> None:
+def _notify(
+    *, recipients, thread: Thread, actor, verb, summary, url, collapse=False
+) -> None:
     """Notify about ``thread``; in an anonymous category the notification does not
-    record who acted (the summary already says "An officer")."""
+    record who acted (the summary already says "An officer"). ``collapse``: see
+    core.services.notification_create."""
     if thread.category.is_anonymous:
         recipients = [u for u in recipients if actor is None or u.pk != actor.pk]
         actor = None
@@ -261,6 +266,7 @@ def _notify(*, recipients, thread: Thread, actor, verb, summary, url) -> None:
         summary=summary,
         url=url,
         target=thread,
+        collapse=collapse,
     )
 
 
