@@ -273,6 +273,15 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed look-ups: nothing may reach the internet
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through the permission check
+# Only what guidance and training need; every upload is checked by its content
+# (core/validators.py), and each type here must have a check there.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "mp4"
+]  # fmt: skip
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
+# No SVG: it can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
 
 # --- Content Security Policy (django-csp) -------------------------------------------
 # The site serves every asset itself. The Wagtail admin keeps its own inline scripts, so
