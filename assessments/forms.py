@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.validators import validate_upload_content
+
 from .models import (
     EDITION_FROZEN,
     EVIDENCE_EXTENSIONS,
@@ -61,15 +63,9 @@ class ResponseForm(forms.Form):
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         if upload:
-            extension = (
-                upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            )
-            if extension not in EVIDENCE_EXTENSIONS:
-                raise ValidationError(
-                    "Choose a PDF, Word, Excel, OpenDocument, text, CSV or image file."
-                )
             if upload.size > EVIDENCE_MAX_BYTES:
                 raise ValidationError(EVIDENCE_TOO_LARGE)
+            validate_upload_content(upload, extensions=EVIDENCE_EXTENSIONS)
         return upload
 
     def clean(self):

@@ -12,10 +12,12 @@ from django.utils import timezone
 from accounts.models import User
 from core.models import Theme
 from core.services import audit_record, notification_create
+from core.validators import validate_upload_content
 
 from . import selectors
 from .models import (
     EDITION_FROZEN,
+    EVIDENCE_EXTENSIONS,
     EVIDENCE_MAX_BYTES,
     EVIDENCE_TOO_LARGE,
     Action,
@@ -313,6 +315,7 @@ def evidence_add(
     else:
         if document.size > EVIDENCE_MAX_BYTES:
             raise ValidationError(EVIDENCE_TOO_LARGE)
+        validate_upload_content(document, extensions=EVIDENCE_EXTENSIONS)
         evidence.document = document
     if not evidence.title:
         evidence.title = evidence.link or document.name

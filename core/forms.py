@@ -1,6 +1,13 @@
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 from .models import AuditEvent
+from .validators import validate_upload_content
 
 DATES_REVERSED = "The 'from' date must be on or before the 'to' date."
 
@@ -45,3 +52,47 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", DATES_REVERSED)
         return cleaned
+
+
+# --- Wagtail's admin upload forms: every file is checked by its content -------------
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``): single and
+    multiple upload, the chooser's upload and replacing a document's file."""
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if isinstance(file, UploadedFile):
+            validate_upload_content(file, extensions=settings.WAGTAILDOCS_EXTENSIONS)
+        return file
+
+    def _post_clean(self):
+        # After a refused file the instance holds no file, and Wagtail's
+        # Document.clean would add "File extension “” is not allowed" to the refusal.
+        # The form is invalid either way; the model is checked once the file is fine.
+        if not self.has_error("file"):
+            super()._post_clean()
+
+
+class ContentCheckedImageField(WagtailImageField):
+    """Checks the content before Wagtail opens the image, so a refusal names the
+    file and what it really is."""
+
+    def to_python(self, data):
+        if data:
+            validate_upload_content(data, extensions=self.allowed_image_extensions)
+        return super().to_python(data)
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``). Wagtail builds the
+    file field itself, so it is swapped here for the content-checked one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            built = self.fields["file"]
+            self.fields["file"] = ContentCheckedImageField(
+                label=built.label, widget=built.widget
+            )

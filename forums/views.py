@@ -220,6 +220,10 @@ def thread_first_unread(request, pk):
 
 def _findings_context(error, form_data) -> dict:
     fields = {"title": "Title", "body": "Post"}
+    explained = {}  # each kind once, in the order the author meets it
+    for items in error.findings.values():
+        for finding in items:
+            explained.setdefault(finding.kind, (finding.label, finding.explanation))
     return {
         "findings": [
             {
@@ -229,6 +233,7 @@ def _findings_context(error, form_data) -> dict:
             }
             for name, items in error.findings.items()
         ],
+        "explained_kinds": list(explained.values()),
     }
 
 

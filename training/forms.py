@@ -1,6 +1,7 @@
 from django import forms
 
 from .blocks import MULTIPLE
+from .models import VERIFICATION_CODE_CHARACTER
 
 CHOOSE_AN_ANSWER = "Choose an answer to question {number}."
 CHOOSE_ANSWERS = "Choose at least one answer to question {number}."
@@ -50,7 +51,10 @@ class KnowledgeCheckForm(forms.Form):
 class VerifyForm(forms.Form):
     code = forms.RegexField(
         label="Verification code",
-        regex=r"^\s*[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}\s*$",
+        # The code's own alphabet: what passes here always has a verify URL.
+        regex=r"^\s*"
+        + "-?".join([f"{VERIFICATION_CODE_CHARACTER}{{4}}"] * 3)
+        + r"\s*$",
         max_length=20,
         help_text="It is printed on the certificate, for example ABCD-EFGH-JKLM.",
         error_messages={"required": ENTER_A_CODE, "invalid": CODE_FORMAT},

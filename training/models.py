@@ -298,10 +298,18 @@ class Attempt(models.Model):
         raise PermissionDenied(IMMUTABLE_ATTEMPT)
 
 
+VERIFICATION_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# One character of a code as a regular expression, either case (URLs and the form).
+VERIFICATION_CODE_CHARACTER = "[{}]".format(
+    "".join(
+        dict.fromkeys(VERIFICATION_CODE_ALPHABET + VERIFICATION_CODE_ALPHABET.lower())
+    )
+)
+
+
 def new_verification_code() -> str:
     """Twelve characters people can read out: no 0/O or 1/I."""
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    raw = "".join(secrets.choice(VERIFICATION_CODE_ALPHABET) for _ in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL character anywhere in the request: 404 in the path, 400 elsewhere.
+    "core.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -280,6 +282,16 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through the permission c
 # Approving a workflow's last step publishes without the publish permission, which no
 # guidance group holds (so no one skips the review with the Publish button).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "guidance.workflows.publish_approved_revision"
+
+# Only what guidance and training need; every upload is checked by its content
+# (core/validators.py), and each type here must have a check there.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "mp4"
+]  # fmt: skip
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
+# No SVG: it can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
 
 # --- Content Security Policy (django-csp) -------------------------------------------
 # The site serves every asset itself. The Wagtail admin keeps its own inline scripts, so

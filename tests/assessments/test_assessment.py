@@ -5,11 +5,21 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from assessments import services
 from assessments.models import Assessment, Evidence, Response
 from core.models import AuditEvent
+from core.validators import CONTENT_MISMATCH
 from tests.factories.assessments import make_assessment, make_lead, rate_all
+from tests.factories.uploads import (
+    HTML_PAGE,
+    MINIMAL_PDF,
+    SVG_IMAGE,
+    WINDOWS_PROGRAM,
+    docx_bytes,
+    png_bytes,
+)
 
 
 def first_response(assessment) -> Response:
@@ -160,7 +170,7 @@ def test_an_uploaded_document_is_kept_and_served_only_through_the_check(
 @pytest.mark.parametrize(
     ("name", "size", "message"),
     [
-        ("script.exe", 10, "Choose a PDF"),
+        ("script.exe", 10, "is not a type of file this site takes"),
         ("huge.pdf", 10 * 1024 * 1024 + 1, "smaller than 10 MB"),
     ],
 )
@@ -182,6 +192,76 @@ def test_a_document_of_the_wrong_type_or_too_large_is_refused(
 
     assert result.status_code == 400
     assert message in result.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def post_evidence(client, assessment, name, content):
+    response = first_response(assessment)
+    return client.post(
+        reverse(
+            "assessments:response_edit", args=[assessment.pk, response.statement_id]
+        ),
+        {
+            "evidence_title": "Dip sample",
+            "evidence_file": SimpleUploadedFile(name, content),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected", "actual"),
+    [
+        ("audit.pdf", HTML_PAGE, "a PDF", "an HTML page"),
+        ("chart.png", SVG_IMAGE, "a PNG image", "an SVG image"),
+        ("plan.docx", WINDOWS_PROGRAM, "a Word document", "a Windows program (EXE)"),
+        ("sample.csv", HTML_PAGE, "a CSV file", "an HTML page"),
+    ],
+)
+def test_evidence_that_is_not_what_its_name_says_is_refused_saying_what_it_is(
+    client, assessment, lead, name, content, expected, actual
+):
+    client.force_login(lead)
+
+    result = post_evidence(client, assessment, name, content)
+
+    assert result.status_code == 400
+    message = CONTENT_MISMATCH.format(name=name, expected=expected, actual=actual)
+    assert escape(message) in result.text
+    assert not Evidence.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("audit.pdf", MINIMAL_PDF),
+        ("chart.png", png_bytes()),
+        ("plan.docx", docx_bytes()),
+        ("sample.csv", b"plan,met\n1,yes\n"),
+    ],
+)
+def test_real_evidence_documents_are_kept(client, assessment, lead, name, content):
+    client.force_login(lead)
+
+    result = post_evidence(client, assessment, name, content)
+
+    assert result.status_code == 302
+    assert Evidence.objects.get().document.read() == content
+
+
+def test_the_evidence_service_refuses_an_impostor_whoever_calls_it(assessment, lead):
+    with pytest.raises(ValidationError) as caught:
+        services.evidence_add(
+            response=first_response(assessment),
+            title="Audit",
+            document=SimpleUploadedFile("audit.pdf", HTML_PAGE),
+            actor=lead,
+        )
+
+    assert caught.value.messages == [
+        CONTENT_MISMATCH.format(
+            name="audit.pdf", expected="a PDF", actual="an HTML page"
+        )
+    ]
     assert not Evidence.objects.exists()
 
 

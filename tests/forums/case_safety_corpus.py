@@ -4,7 +4,10 @@ number and address here is invented; phone numbers use Ofcom's drama ranges.
 
 Half the passages carry identifying details; the other half are hard negatives: case
 law ("R v Turnbull"), place and force names, legislation and its dates, form names
-(MG3, MG11), road numbers and ordinary policing talk.
+(MG3, MG11), road numbers and ordinary policing talk. ``HARD_NEGATIVES`` holds, per
+kind added later, the passages written to tempt that kind's detector (training bodies
+named "College" or "Academy", children's ages in general guidance, employers named
+without a place); they are part of ``NEGATIVE``.
 """
 
 POSITIVE = [
@@ -28,7 +31,10 @@ POSITIVE = [
     ("Suspect: Ryan Holt. Previous for stalking.", {"name"}),
     ("Her neighbour named Brian Cole called it in.", {"name"}),
     # dates of birth
-    ("Victim's DOB 12/03/2004, so she was 17 at the time.", {"dob"}),
+    (
+        "Victim's DOB 12/03/2004, so she was 17 at the time.",
+        {"dob", "child_age"},
+    ),
     ("The suspect, date of birth 4 May 1988, has moved forces.", {"dob"}),
     ("Her D.O.B. is 23.11.2006 according to the school.", {"dob"}),
     ("He was born on 2nd January 1979 and lives alone.", {"dob"}),
@@ -180,7 +186,6 @@ NEGATIVE = [
     ("The HMICFRS inspection in 2021 looked at RASSO outcomes.", set()),
     ("Keep the victim's details out of the forum, as the rules say.", set()),
     ("Our digital forensic examiners triage phones within 48 hours.", set()),
-    ("She was 17 at the time of the offence, so we used intermediaries.", set()),
     ("The Crown Court at Bristol listed the trial for June.", set()),
     ("Our analyst built a dashboard for repeat suspects.", set()),
     ("The ISVA, the OIC and the CPS met before the trial.", set()),
@@ -222,6 +227,206 @@ POSITIVE += [
     ("Suspect Mohammed Ali has a RSO notification in another force.", {"name"}),
 ]
 
+# Issue 14: details that identify children (their school, their age or school year)
+# and workplaces (a named employer with a place, or a relative's employer).
+POSITIVE += [
+    # schools, colleges and nurseries
+    (
+        "The victim goes to St Mary's Catholic School in Keynsham and told a "
+        "teacher there.",
+        {"school"},
+    ),
+    ("She moved to Oakfield Academy after the first disclosure.", {"school"}),
+    (
+        "Both girls are at Hanham Woods Academy, so the DSL there is involved.",
+        {"school"},
+    ),
+    ("The suspect is a PE teacher at Broadlands Academy.", {"school"}),
+    ("Her son is in the baby room at Little Acorns Nursery on weekdays.", {"school"}),
+    ("We got the school's records from Ridgeway High on Friday.", {"school"}),
+    ("The boy attends Bishop Road Primary and walks home alone.", {"school"}),
+    ("The complainant is a sixth former at Wellsway School.", {"school"}),
+    (
+        "Disclosure was made to the safeguarding lead at Chew Valley School.",
+        {"school"},
+    ),
+    ("She was excluded from King Edward's School last year.", {"school"}),
+    (
+        "The suspect picks his daughter up from Rainbow Pre-School every day.",
+        {"school"},
+    ),
+    ("All three children attend Saltford C of E Primary School.", {"school"}),
+    ("The messages started when she joined Weston College in September.", {"school"}),
+    ("She sits her GCSEs at Norton Hill School this summer.", {"school"}),
+    ("The head of year at Bristol Grammar School made the referral.", {"school"}),
+    ("He was at St Bede's Catholic College with the suspect's brother.", {"school"}),
+    ("She's doing A levels at the sixth form at St Brendan's.", {"school"}),
+    ("The MASH referral came from Cotham School's DSL.", {"school"}),
+    ("Her younger brother is at Westfield Infant School.", {"school"}),
+    ("The girl is a pupil at Kingsfield and gets the bus alone.", {"school"}),
+    # a child's age or school year
+    ("The victim says she is 15 and the suspect knew that.", {"child_age"}),
+    ("A 15-year-old from Keynsham disclosed to her teacher on Monday.", {"child_age"}),
+    ("She is in Year 10 and her friends have seen the images.", {"child_age"}),
+    ("The complainant was 13 when the abuse started.", {"child_age"}),
+    ("Our victim is a Year 9 pupil who lives with her nan.", {"child_age"}),
+    (
+        "The suspect's stepdaughter, aged 14, was at home at the time.",
+        {"child_age"},
+    ),
+    ("He's 16 and has been reported missing three times this month.", {"child_age"}),
+    ("The boy (12) was interviewed with an intermediary.", {"child_age"}),
+    ("Her 11-year-old son was in the next room.", {"child_age"}),
+    ("The 14 year old girl from Radstock is refusing to engage.", {"child_age"}),
+    ("He was in Year 8 at the time, so it is a non-recent case now.", {"child_age"}),
+    ("The witness is only 14, so we need an appropriate adult.", {"child_age"}),
+    ("The victim turned 16 two weeks after the offence.", {"child_age"}),
+    ("We have a 13yo from Frome who met him on Snapchat.", {"child_age"}),
+    ("Her daughter is 9 and has started wetting the bed again.", {"child_age"}),
+    ("The girl is in Y11 and sits her exams in May.", {"child_age"}),
+    (
+        "The suspect groomed a 14-year-old in Midsomer Norton over Instagram.",
+        {"child_age"},
+    ),
+    (
+        "She was 17 at the time of the offence, so we used intermediaries.",
+        {"child_age"},
+    ),
+    ("His year 7 form tutor noticed the change in him.", {"child_age"}),
+    ("The child is 6 years old and non-verbal.", {"child_age"}),
+    # workplaces
+    (
+        "Her mum works at the Tesco on Gloucester Road, so the suspect knows where "
+        "to find her.",
+        {"workplace"},
+    ),
+    ("The suspect works at the Esso garage in Keynsham on nights.", {"workplace"}),
+    ("The victim works part-time at Greggs on Broad Street.", {"workplace"}),
+    ("His dad is a manager at the Asda in Brislington.", {"workplace"}),
+    ("She has a Saturday job at Boots in Midsomer Norton.", {"workplace"}),
+    (
+        "The suspect is a delivery driver for Hughes Logistics in Avonmouth.",
+        {"workplace"},
+    ),
+    (
+        "Her stepdad works for Bristol Water, so he has a van with a logo.",
+        {"workplace"},
+    ),
+    ("The victim's sister works at the Royal United Hospital in Bath.", {"workplace"}),
+    ("He works on the tills at the Co-op in Radstock.", {"workplace"}),
+    ("Her mum is a cleaner at the Holiday Inn on Filton Road.", {"workplace"}),
+    ("The suspect works at Amazon in Avonmouth on the night shift.", {"workplace"}),
+    ("Her brother is employed by Keynsham Motors.", {"workplace"}),
+    (
+        "The victim's dad drives for Arriva out of the Hengrove depot.",
+        {"workplace"},
+    ),
+    ("She works behind the bar at the Red Lion in Bitton.", {"workplace"}),
+    ("The suspect worked with her at Sainsbury's on Winterstoke Road.", {"workplace"}),
+    ("Her mum works in the Costa at Cribbs Causeway.", {"workplace"}),
+    ("He is a mechanic at Kwik Fit in Bedminster.", {"workplace"}),
+    ("Her aunt is a receptionist at the Bannerman Road surgery.", {"workplace"}),
+    ("The suspect has a job at the Vue cinema at Cabot Circus.", {"workplace"}),
+    ("Her mum is a nurse at Southmead Hospital.", {"workplace"}),
+    ("The boy, 14, goes to a school near the suspect's flat.", {"child_age"}),
+    ("She goes to nursery at Busy Bees in Saltford.", {"school"}),
+    (
+        "On Tuesday Greenway Academy rang to say she had not been in all week.",
+        {"school"},
+    ),
+    ("Her brother goes to Somerset Road Primary School.", {"school"}),
+    ("She was aged 14 at the time and lived with her dad.", {"child_age"}),
+    # more than one of the new kinds
+    (
+        "She is in Year 10 at Oakfield Academy and her mum works at the Tesco on "
+        "Gloucester Road.",
+        {"child_age", "school", "workplace"},
+    ),
+]
+
+HARD_NEGATIVES = {
+    "school": [
+        "The College of Policing has updated the APP on child abuse investigations.",
+        "New detectives go through the Police Academy before joining the team.",
+        "Schools must follow Keeping Children Safe in Education when a child "
+        "discloses.",
+        "Ask the school's designated safeguarding lead for the chronology.",
+        "Most of our CSE referrals come from secondary schools and colleges.",
+        "The Royal College of Nursing has guidance on chaperones for examinations.",
+        "Our force runs a Leadership Academy for new sergeants.",
+        "Primary School teachers are often the first to hear a disclosure.",
+        "The NPCC and the College of Policing published the joint plan.",
+        "He did his detective training at Hendon Police College years ago.",
+        "Officers from the Schools Liaison team gave a talk on consent.",
+        "The High Court refused the application for a sexual risk order.",
+        "She is on a college course but would rather not say where.",
+        "The Academy trust's safeguarding policy says to call us first.",
+        "I did the Detective Academy course in 2019 and still use the notes.",
+        "The school nurse referred her to the SARC.",
+        "Complete the Digital Academy module on phone downloads before the course.",
+        "The meeting is at the Education Centre next to College Green.",
+        "RSE lessons in secondary school now cover consent and sharing images.",
+        "She was at school when the messages were sent.",
+        "The Crime Academy course covers interview planning.",
+        "The Old School House on the corner is now flats.",
+        "Ask the Sixth Form College for the attendance records.",
+    ],
+    "child_age": [
+        "The guidance covers children aged 13 to 15 and the offences in sections 9 "
+        "to 15.",
+        "Year 10 pupils get RSE lessons on consent and image sharing.",
+        "A child under 13 cannot consent to any sexual activity in law.",
+        "The age of consent is 16 in England and Wales.",
+        "Victims aged 16 and 17 can choose whether a parent attends.",
+        "Schools teach consent from Year 7 onwards.",
+        "13- to 15-year-olds are the largest group in our CSE referrals.",
+        "If the child is 15 or under, section 9 applies rather than section 1.",
+        "The suspect is 34 and lives with his parents.",
+        "She was 15 minutes late to the ABE because of traffic.",
+        "He was 16 stone and over six feet tall, according to the victim.",
+        "Under-18s must be offered an ISVA who works with young people.",
+        "A 15-year-old cannot legally consent, so consent is no defence to section 9.",
+        "The sessions for Year 9 and Year 10 assemblies went well.",
+        "Pupils in Years 10 and 11 were shown the consent video.",
+        "The offence carries up to 14 years, and he was 19 at the time.",
+        "She is 25 now and wants to report what happened at school.",
+        "We are in year 2 of the Soteria rollout.",
+        "Children aged 12 and under go to the paediatric SARC.",
+        "Teenagers between 14 and 17 make up most of the grooming reports.",
+        "He is 5 foot 10 with short dark hair.",
+        "She was 1 of 3 victims he targeted.",
+        "He was in year 2 of his sentence when he wrote to her.",
+        "When a 14-year-old discloses, call children's services straight away.",
+        "The suspect drives a 10-year-old silver car.",
+        "Survivors aged 14 and 15 told us the same thing.",
+    ],
+    "workplace": [
+        "Tesco gave us the CCTV within a day of asking.",
+        "I work at Keynsham station, so call me there if you need the file.",
+        "We work closely with Barnardo's on the CSE referrals.",
+        "The ISVA works for Victim Support in Bristol and covers three SARCs.",
+        "Officers who work at the College of Policing wrote the new APP.",
+        "She works nights, so we arranged the ABE for the afternoon.",
+        "Many of our victims work in hospitality or in care homes.",
+        "The suspect was arrested outside Tesco after a stop check.",
+        "Ask the victim's employer whether they have an occupational health service.",
+        "He worked for years as a delivery driver before his arrest.",
+        "Tesco, Asda and Sainsbury's all signed up to Ask for Angela.",
+        "The suspect works in the NHS, so we told the trust's safeguarding lead.",
+        "Our analyst works for the force and the OPCC on the dashboard.",
+        "The training was in the Marriott on Lower Castle Street.",
+        "Most offenders in our sample worked in trades such as building or driving.",
+        "Her employer, a large supermarket, gave her paid leave for the trial.",
+        "I used to work for Avon and Somerset before transferring.",
+        "The DS works at Trinity Road station and supervises the team.",
+        "The victim said she felt safer at work than at home.",
+        "Greggs on Broad Street has CCTV facing the bus stop.",
+        "The suspect works in the Bristol area.",
+        "The ISVA works at the SARC in Bristol.",
+    ],
+}
+NEGATIVE += [(text, set()) for texts in HARD_NEGATIVES.values() for text in texts]
+
 # Written after the checker was tuned, then measured without changing the checker
 # for them (see docs/case-safety.md): a small held-out check on overfitting.
 HELD_OUT_POSITIVE = [
@@ -254,3 +459,78 @@ HELD_OUT_NEGATIVE = [
 ]
 POSITIVE += HELD_OUT_POSITIVE
 NEGATIVE += HELD_OUT_NEGATIVE
+
+# A second held-out batch, for schools, children's ages and workplaces: written after
+# those detectors were tuned, then measured without changing the checker for them.
+SECOND_HELD_OUT_POSITIVE = [
+    ("The referral came from the DSL at Priory Community School.", {"school"}),
+    ("He was a caretaker at Hillcrest Primary until last year.", {"school"}),
+    ("Both victims were in the same form at Sandford Park Academy.", {"school"}),
+    (
+        "She started at Fairfield High in September and the messages began soon after.",
+        {"school"},
+    ),
+    ("The youngest goes to Tiny Steps Nursery three days a week.", {"school"}),
+    ("He's at Filton College doing a plumbing course.", {"school"}),
+    (
+        "Staff at St Peter's Church of England Junior School noticed the bruising.",
+        {"school"},
+    ),
+    ("The complainant is now 16 but was 12 when it started.", {"child_age"}),
+    (
+        "We've got a 13-year-old girl in Clevedon who sent images to him.",
+        {"child_age"},
+    ),
+    ("Her brother is in Year 11 and knows the suspect.", {"child_age"}),
+    ("The suspect's daughter, 15, has also made a disclosure.", {"child_age"}),
+    ("The child is only 4, so an ABE is not an option.", {"child_age"}),
+    ("The lad is 17 and still lives at home.", {"child_age"}),
+    ("She's a Year 8 at the local school and is struggling.", {"child_age"}),
+    (
+        "Her dad works at the Lidl in Portishead and sees the suspect there.",
+        {"workplace"},
+    ),
+    (
+        "The suspect works for Bath Taxis, so she might end up in his cab.",
+        {"workplace"},
+    ),
+    ("She has a part-time job at the Starbucks on Park Street.", {"workplace"}),
+    ("The victim's mother is a carer at Meadow View care home.", {"workplace"}),
+    ("He is a bouncer at Lola Lo on Corn Street.", {"workplace"}),
+    (
+        "The suspect worked at the Shell garage on the A4 until his arrest.",
+        {"workplace"},
+    ),
+    ("Her uncle runs the chip shop in Paulton.", {"workplace"}),
+]
+SECOND_HELD_OUT_HARD_NEGATIVES = {
+    "school": [
+        "The College of Policing's new RASSO curriculum starts in April.",
+        "Every school in the county now has a named police contact.",
+        "The Academy of Medical Royal Colleges wrote the consent guidance.",
+        "Our trainers teach the Police Academy intake each autumn.",
+        "Secondary schools report most image-sharing incidents to us directly.",
+    ],
+    "child_age": [
+        "The law treats anyone under 18 as a child.",
+        "Use an intermediary for witnesses under 18 where communication needs exist.",
+        "Year 11 assemblies on consent start next term.",
+        "A 16-year-old can consent to sexual activity, but not with a person in a "
+        "position of trust.",
+        "He was 15 minutes into the interview when he asked for a break.",
+    ],
+    "workplace": [
+        "We met the Tesco security manager about the store's CCTV policy.",
+        "I worked for Greater Manchester Police for ten years.",
+        "Several victims said they worked in bars or restaurants.",
+        "She works from home most days, so a visit is easy to arrange.",
+        "The DC who works at Kenneth Steele House will do the download.",
+    ],
+}
+SECOND_HELD_OUT_NEGATIVE = [
+    (text, set()) for texts in SECOND_HELD_OUT_HARD_NEGATIVES.values() for text in texts
+]
+for kind, texts in SECOND_HELD_OUT_HARD_NEGATIVES.items():
+    HARD_NEGATIVES[kind] += texts
+POSITIVE += SECOND_HELD_OUT_POSITIVE
+NEGATIVE += SECOND_HELD_OUT_NEGATIVE

@@ -3,9 +3,15 @@ of what it finds."""
 
 import pytest
 
-from forums.case_safety import KINDS, find_identifying_details, highlight
+from forums.case_safety import (
+    KIND_EXPLANATIONS,
+    KIND_LABELS,
+    KINDS,
+    find_identifying_details,
+    highlight,
+)
 
-from .case_safety_corpus import NEGATIVE, POSITIVE
+from .case_safety_corpus import HARD_NEGATIVES, NEGATIVE, POSITIVE
 from .case_safety_report import evaluate
 
 pytestmark = pytest.mark.django_db  # the suite-wide reference-data fixture needs it
@@ -21,6 +27,13 @@ def test_the_corpus_has_at_least_150_passages_half_with_details():
     assert not any(kinds for _, kinds in NEGATIVE)
     for kind in KINDS:
         assert sum(kind in kinds for _, kinds in POSITIVE) >= 6, kind
+
+
+@pytest.mark.parametrize("kind", ["school", "child_age", "workplace"])
+def test_the_child_and_workplace_kinds_have_15_positives_and_15_hard_negatives(kind):
+    assert sum(kind in kinds for _, kinds in POSITIVE) >= 15
+    assert len(HARD_NEGATIVES[kind]) >= 15
+    assert all((text, set()) in NEGATIVE for text in HARD_NEGATIVES[kind])
 
 
 @pytest.mark.parametrize("kind", [*KINDS, "any"])
@@ -43,6 +56,25 @@ def test_the_checker_meets_the_recall_and_precision_floors(kind):
         ("a Golf, AB12 CDE.", "vehicle", "AB12 CDE"),
         ("crime ref 44/123456/24", "reference", "44/123456/24"),
         ("NI AB 12 34 56 C", "ni_number", "AB 12 34 56 C"),
+        (
+            "She goes to St Mary's Catholic School in Keynsham.",
+            "school",
+            "St Mary's Catholic School in Keynsham",
+        ),
+        ("She moved to Oakfield Academy in September.", "school", "Oakfield Academy"),
+        ("The victim says she is in Year 10.", "child_age", "Year 10"),
+        ("The victim says she is 15.", "child_age", "15"),
+        (
+            "A 15-year-old from Keynsham disclosed to a teacher.",
+            "child_age",
+            "15-year-old from Keynsham",
+        ),
+        (
+            "Her mum works at the Tesco on Gloucester Road.",
+            "workplace",
+            "Tesco on Gloucester Road",
+        ),
+        ("Her stepdad works for Bristol Water.", "workplace", "Bristol Water"),
     ],
 )
 def test_each_kind_is_found_with_its_exact_text(text, kind, found):
@@ -60,10 +92,44 @@ def test_each_kind_is_found_with_its_exact_text(text, kind, found):
         "The Sexual Offences Act 2003, section 74.",
         "Use the MG3 and the MG11.",
         "The victim said the suspect left.",
+        "The College of Policing has updated the APP on child abuse.",
+        "New detectives go through the Police Academy before joining us.",
+        "Schools must follow Keeping Children Safe in Education.",
+        "Year 10 pupils get RSE lessons on consent.",
+        "The guidance covers children aged 13 to 15.",
+        "A 15-year-old cannot legally consent.",
+        "Tesco gave us the CCTV within a day.",
+        "I work at Keynsham station, so ring me there.",
+        "The ISVA works for Victim Support in Bristol.",
     ],
 )
 def test_hard_negatives_are_not_flagged(text):
     assert find_identifying_details(text) == []
+
+
+def test_a_school_year_and_a_named_school_are_two_findings():
+    text = "She is in Year 10 at Oakfield Academy."
+
+    findings = find_identifying_details(text)
+
+    assert [(f.kind, f.text) for f in findings] == [
+        ("child_age", "Year 10"),
+        ("school", "Oakfield Academy"),
+    ]
+
+
+def test_every_kind_has_a_label_and_an_explanation_for_the_poster():
+    text = "Her mum works at the Tesco on Gloucester Road."
+
+    [finding] = find_identifying_details(text)
+
+    assert set(KIND_LABELS) == set(KIND_EXPLANATIONS) == set(KINDS)
+    assert all(KIND_EXPLANATIONS[kind].endswith(".") for kind in KINDS)
+    assert len(set(KIND_EXPLANATIONS.values())) == len(KINDS)
+    assert (finding.label, finding.explanation) == (
+        "Workplace",
+        KIND_EXPLANATIONS["workplace"],
+    )
 
 
 def test_findings_never_overlap():

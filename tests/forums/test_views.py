@@ -4,9 +4,11 @@ errors, quoting, following, answers, unread markers and the theme page section."
 import pytest
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from core.models import Follow
 from forums import services
+from forums.case_safety import KIND_EXPLANATIONS
 from forums.models import CaseSafetyFlag, Post, Thread
 from tests.factories.forums import make_thread, national_category
 
@@ -91,6 +93,30 @@ def test_identifying_details_are_highlighted_and_nothing_is_saved(
     assert '<mark class="ln-finding">AB12 CDE' in html
     assert IDENTIFYING in html  # the text is still in the box
     assert national_thread.posts.count() == 1
+
+
+def test_the_warning_explains_each_kind_found_once(
+    client_for, officer, national_thread
+):
+    url = reverse("forums:post_create", args=[national_thread.pk])
+    body = (
+        "She is 15 and goes to Oakfield Academy. Her mum works at the Tesco on "
+        "Gloucester Road and her dad works at the Esso garage in Keynsham."
+    )
+
+    response = client_for(officer).post(url, {"body": body, "action": "post"})
+
+    html = response.content.decode()
+    assert "Workplace: <strong>Tesco on Gloucester Road</strong>" in html
+    assert "School, college or nursery: <strong>Oakfield Academy</strong>" in html
+    assert [kind for kind, _ in response.context["explained_kinds"]] == [
+        "Child's age or school year",
+        "School, college or nursery",
+        "Workplace",
+    ]
+    for kind in ("child_age", "school", "workplace"):
+        assert html.count(escape(KIND_EXPLANATIONS[kind])) == 1
+    assert KIND_EXPLANATIONS["name"] not in html
 
 
 def test_confirming_the_findings_posts_and_records_them(

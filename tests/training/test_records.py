@@ -5,6 +5,7 @@ from django.utils.html import escape
 
 from core.models import AuditEvent
 from tests.factories.training import make_module
+from training.forms import CODE_FORMAT
 from training.models import Completion
 from training.services import attempt_submit
 
@@ -126,6 +127,15 @@ def test_a_malformed_code_keeps_what_was_typed_and_says_what_is_wrong(
     assert response.status_code == 400
     assert "There is a problem" in response.text
     assert 'value="not a code!"' in response.text
+
+
+def test_a_code_with_letters_no_code_uses_is_a_form_error_not_a_redirect(
+    client_for, officer
+):
+    response = client_for(officer).get("/learning/verify/", {"code": "ABCD-EFGH-JKL0"})
+
+    assert response.status_code == 400
+    assert CODE_FORMAT in response.text
 
 
 def test_verification_needs_sign_in(client, officer, module):
