@@ -24,7 +24,9 @@ def test_replies_collapse_into_one_notification_per_follower_until_read(
 
     with django_capture_on_commit_callbacks(execute=True):
         for number in range(5):
-            services.post_create(author=officer_b, thread=thread, body=f"Reply {number}")
+            services.post_create(
+                author=officer_b, thread=thread, body=f"Reply {number}"
+            )
 
     notifications = list(Notification.objects.filter(recipient=officer))
     assert len(notifications) == 1
