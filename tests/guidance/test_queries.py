@@ -11,11 +11,16 @@ from tests.factories.guidance import make_guidance, publish_version
 
 pytestmark = pytest.mark.django_db
 
-# Measured: sessions, user, notification count, themes for the header, page routing,
-# then the view's own reads. Pinned with a little headroom for middleware.
-MAX_PAGE_QUERIES = 23
-MAX_INDEX_QUERIES = 20
-MAX_HISTORY_QUERIES = 19
+# Measured on PostgreSQL (database sessions: the tests have no Redis). The first view
+# after a publish renders the body (versions, themes, audiences, related, breadcrumbs);
+# every later view reads it from the cache: session, user, site, page routing (two),
+# Wagtail's view restrictions (two), the visibility check and the follow button.
+MAX_PAGE_QUERIES = 16
+CACHED_PAGE_QUERIES = 9
+# The index and history limits are for the first view after new content (before
+# issue 13: 20 and 19).
+MAX_INDEX_QUERIES = 15
+MAX_HISTORY_QUERIES = 12
 
 
 def count(client, url) -> int:
@@ -48,7 +53,7 @@ def test_the_guidance_page_query_count_is_pinned_and_flat(
 
     with django_assert_max_num_queries(MAX_PAGE_QUERIES):
         client.get(big.url)
-    assert count(client, big.url) <= small + 1  # the related-guidance lookup
+    assert count(client, big.url) == small == CACHED_PAGE_QUERIES
 
 
 def test_the_index_query_count_does_not_grow_with_more_guidance(

@@ -11,12 +11,12 @@ from training.services import attempt_submit, lesson_complete
 PASS = {"q-charge": [0], "q-early": [0, 2]}
 FAIL = {"q-charge": [1], "q-early": [0]}
 
-MODULE_PAGE = 23
-LESSON_PAGE = 22
-MY_LEARNING = 14
-TRAINING_INDEX = 23
-REPORT = 13
-REPORT_INDEX = 11
+MODULE_PAGE = 15
+LESSON_PAGE = 18
+MY_LEARNING = 9
+TRAINING_INDEX = 17
+REPORT = 8
+REPORT_INDEX = 6
 
 
 def busy(module, learners: int):
