@@ -1,0 +1,60 @@
+"""A guidance page's body is rendered once per published revision and reader class,
+then read from the cache; publishing, withdrawing or unpublishing a page it links to
+is seen on the next view. Routing finds the page in two queries."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from guidance.models import RelatedGuidance
+from tests.factories.guidance import make_guidance, publish_version
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), [q["sql"] for q in queries.captured_queries]
+
+
+def test_the_body_is_read_from_the_cache_until_a_new_version(client_for, officer):
+    page = make_guidance(title="Cell site analysis", paragraphs=["First text."])
+    client = client_for(officer)
+    _get(client, page.url)
+    html, queries = _get(client, page.url)
+    assert "First text." in html
+    assert not any("guidance_guidanceversion" in q for q in queries)
+
+    page = publish_version(page, major=True, note="Rewritten.", paragraphs=["New."])
+    html, _ = _get(client, page.url)
+    assert "New." in html and "First text." not in html
+    assert "Rewritten." in html
+
+
+def test_a_related_page_unpublished_leaves_the_cached_body(client_for, officer):
+    target = make_guidance(title="Early advice")
+    page = make_guidance(title="Charging decisions")
+    draft = page.get_latest_revision_as_object()
+    draft.related_links = [RelatedGuidance(target=target)]
+    draft.change_note = "Related."
+    draft.save_revision().publish()
+    client = client_for(officer)
+    assert "Early advice" in _get(client, page.url)[0]
+
+    target.unpublish()
+    assert "Early advice" not in _get(client, page.url)[0]
+
+
+def test_routing_takes_two_page_queries_and_keeps_sub_routes(client_for, officer):
+    page = make_guidance(title="Routing")
+    client = client_for(officer)
+    _get(client, page.url)
+    _, queries = _get(client, page.url)
+    routing = [q for q in queries if 'FROM "wagtailcore_page"' in q and "url_path" in q]
+    assert len(routing) == 1
+    assert client.get(f"{page.url}versions/").status_code == 200
+    assert client.get(f"{page.url}no-such-thing/").status_code == 404
+    assert client.get("/guidance/no-such-page/").status_code == 404
