@@ -1,12 +1,54 @@
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
 from .models import Theme
 from .selectors import notification_unread_count
 
+# The site's sections, in the header's service navigation. Guidance and training are
+# Wagtail page trees whose index pages their apps' migrations create at these slugs.
+SECTIONS = [
+    ("Guidance", lambda: "/guidance/"),
+    ("Training", lambda: "/training/"),
+    ("Forums", lambda: reverse("forums:index")),
+    ("Search", lambda: reverse("search:search")),
+]
+
+
+def current_marker(path: str, url: str) -> str | None:
+    """The ``aria-current`` a navigation link to ``url`` takes on the page at ``path``:
+    "page" on that very page, "true" anywhere under it (GOV.UK service navigation)."""
+    if path == url:
+        return "page"
+    if path.startswith(url) and url != "/":
+        return "true"
+    return None
+
+
+def _links(path: str, items) -> list[dict]:
+    return [
+        {"label": label, "url": url, "current": current_marker(path, url)}
+        for label, url in items
+    ]
+
 
 def site_navigation(request):
-    """The six themes for the header navigation and the signed-in user's unread
-    notification count (two small queries per page)."""
-    context = {"nav_themes": Theme.objects.only("slug", "name")}
+    """For a signed-in user: the sections (marked where the page belongs), the six
+    themes and the unread notification count."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        context["unread_notifications"] = notification_unread_count(user)
-    return context
+    if user is None or not user.is_authenticated:
+        return {}
+    path = request.path
+    return {
+        "service_navigation": _links(path, [(n, url()) for n, url in SECTIONS]),
+        # Read only if the page shows them (one small query).
+        "nav_themes": SimpleLazyObject(
+            lambda: _links(
+                path,
+                [
+                    (theme.name, reverse("theme_detail", args=[theme.slug]))
+                    for theme in Theme.objects.only("slug", "name")
+                ],
+            )
+        ),
+        "unread_notifications": notification_unread_count(user),
+    }
