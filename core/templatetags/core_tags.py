@@ -1,5 +1,7 @@
 from django import template
 
+from core.messages import undo_url_of
+
 register = template.Library()
 
 
@@ -37,6 +39,16 @@ def widget_type(bound_field) -> str:
     return WIDGET_KINDS.get(name, "input")
 
 
+@register.filter
+def error_target(bound_field) -> str:
+    """The id an error summary links to: the field's, or for radios and checkboxes
+    (whose label has no ``for`` since Django 4) their first option's (GOV.UK)."""
+    if bound_field.id_for_label:
+        return bound_field.id_for_label
+    options = bound_field.subwidgets
+    return options[0].id_for_label if options else bound_field.auto_id
+
+
 @register.simple_tag
 def field_widget(bound_field, css_class: str = ""):
     """Render a field's widget with GOV.UK classes and aria-describedby for its hint and
@@ -54,3 +66,9 @@ def field_widget(bound_field, css_class: str = ""):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def undo_url(message) -> str:
+    """Where a success message's Undo button posts (core.messages.success_with_undo)."""
+    return undo_url_of(message)
