@@ -113,7 +113,9 @@ def test_report_a_post_and_handle_it_in_the_queue(
     page.goto(thread.get_absolute_url())
     expect(page.get_by_text("We ask for everything.")).to_have_count(0)
     mod.goto(thread.get_absolute_url())
-    expect(mod.locator(f"#post-{reply.pk}").get_by_text("Hidden")).to_be_visible()
+    expect(
+        mod.locator(f"#post-{reply.pk}").get_by_text("Hidden", exact=True)
+    ).to_be_visible()
     assert_accessible(mod, "thread with a hidden post (moderator)")
     mod.get_by_role("link", name="Move thread").click()
     assert_accessible(mod, "move a thread")
