@@ -274,8 +274,9 @@ def moderation_queue_count(user) -> int:
     if not (user.is_superuser or roles.ADMINISTRATORS in roles.group_names(user)):
         scoped_to = CategoryModerator.objects.filter(user=user).values("category_id")
         scope = ~Exists(scoped_to) | Q(post__thread__category_id__in=scoped_to)
+    # No ORDER BY inside the UNION (the models' default ordering): SQLite refuses it.
     reports, *others = [
-        items.filter(scope).values("pk")
+        items.filter(scope).order_by().values("pk")
         for items in (
             PostReport.objects.filter(resolved_at__isnull=True),
             CaseSafetyFlag.objects.filter(reviewed_at__isnull=True),
