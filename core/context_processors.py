@@ -1,25 +1,61 @@
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from .models import Theme
 from .selectors import notification_unread_count
 
 NAV_THEMES_KEY = "ln:nav-themes"
 
+# The site's sections, in the header's service navigation. Guidance and training are
+# Wagtail page trees whose index pages their apps' migrations create at these slugs.
+SECTIONS = [
+    ("Guidance", lambda: "/guidance/"),
+    ("Training", lambda: "/training/"),
+    ("Forums", lambda: reverse("forums:index")),
+    ("Search", lambda: reverse("search:search")),
+]
 
-def nav_themes() -> list[dict]:
-    """The six themes for the header, from the cache (dropped when a theme changes)."""
+
+def current_marker(path: str, url: str) -> str | None:
+    """The ``aria-current`` a navigation link to ``url`` takes on the page at ``path``:
+    "page" on that very page, "true" anywhere under it (GOV.UK service navigation)."""
+    if path == url:
+        return "page"
+    if path.startswith(url) and url != "/":
+        return "true"
+    return None
+
+
+def _links(path: str, items) -> list[dict]:
+    return [
+        {"label": label, "url": url, "current": current_marker(path, url)}
+        for label, url in items
+    ]
+
+
+def nav_themes() -> list[tuple[str, str]]:
+    """(name, url) of the six themes, from the cache (dropped when a theme changes)."""
     themes = cache.get(NAV_THEMES_KEY)
     if themes is None:
-        themes = list(Theme.objects.values("slug", "name"))
+        themes = [
+            (theme.name, reverse("theme_detail", args=[theme.slug]))
+            for theme in Theme.objects.only("slug", "name")
+        ]
         cache.set(NAV_THEMES_KEY, themes, 3600)
     return themes
 
 
 def site_navigation(request):
-    """The themes for the header navigation and the signed-in user's unread
-    notification count, both from the cache: no query on most pages."""
-    context = {"nav_themes": nav_themes()}
+    """For a signed-in user: the sections (marked where the page belongs), the six
+    themes and the unread notification count (both from the cache: no query on most
+    pages)."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        context["unread_notifications"] = notification_unread_count(user)
-    return context
+    if user is None or not user.is_authenticated:
+        return {}
+    path = request.path
+    return {
+        "service_navigation": _links(path, [(n, url()) for n, url in SECTIONS]),
+        "nav_themes": SimpleLazyObject(lambda: _links(path, nav_themes())),
+        "unread_notifications": notification_unread_count(user),
+    }

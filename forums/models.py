@@ -233,6 +233,13 @@ class Thread(index.Indexed, models.Model):
 class Post(index.Indexed, models.Model):
     """The opening post of a thread or a reply to it."""
 
+    class HideReason(models.TextChoices):
+        IDENTIFYING = "identifying", "It identifies a victim, witness or suspect"
+        INAPPROPRIATE = "inappropriate", "It is offensive or inappropriate"
+        UNSAFE = "unsafe", "It gives wrong or unsafe advice"
+        OFF_TOPIC = "off_topic", "It is spam or off-topic"
+        OTHER = "other", "Another reason (say why in the note)"
+
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -245,6 +252,19 @@ class Post(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
+    # Why a moderator hid the post, shown to moderators on it (cleared by Unhide; the
+    # audit log keeps every hide and unhide).
+    hidden_reason = models.CharField(
+        max_length=20, choices=HideReason.choices, blank=True
+    )
+    hidden_note = models.CharField(max_length=300, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     held_at = models.DateTimeField(null=True, blank=True)
     helpful_count = models.PositiveIntegerField(default=0)
     # Set when identifying text was removed from the post and its history.
@@ -393,6 +413,7 @@ class PostReport(models.Model):
     class Outcome(models.TextChoices):
         HIDDEN = "hidden", "Post hidden"
         DISMISSED = "dismissed", "No action needed"
+        REDACTED = "redacted", "Text redacted by a moderator"
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(

@@ -10,11 +10,14 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
     require_POST,
 )
+
+from core.messages import success_with_undo
 
 from . import permissions, selectors, services
 from .models import (
@@ -29,7 +32,7 @@ from .models import (
 )
 
 QUEUE_PER_PAGE = 20
-POST_HIDDEN = "The post is hidden. Moderators can still see it."
+POST_HIDDEN = "The post is hidden ({reason}). Moderators can still see it."
 POST_RESTORED = "The post is visible again."
 REPORT_DISMISSED = "The report is closed with no action."
 FLAG_REVIEWED = "Marked as reviewed: the post stays up."
@@ -49,9 +52,15 @@ class QueueFilterForm(forms.Form):
     )
 
 
+def _from_queue(request) -> bool:
+    """Whether the action started in the queue (``next=queue`` in the form or the
+    address), so that it goes back there."""
+    return "queue" in (request.POST.get("next"), request.GET.get("next"))
+
+
 def _back(request, fallback):
     """Back to the queue if the action came from there, else to ``fallback``."""
-    if request.POST.get("next") == "queue":
+    if _from_queue(request):
         return redirect("moderation:queue")
     return redirect(fallback)
 
@@ -134,23 +143,74 @@ def post_reveal(request, pk):
     )
 
 
-@require_POST
-def post_moderate(request, pk, action):
+class HideForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why are you hiding this post?",
+        choices=Post.HideReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": services.HIDE_REASON_MISSING,
+            "invalid_choice": services.HIDE_REASON_MISSING,
+        },
+    )
+    note = forms.CharField(
+        label="Note for other moderators (optional)",
+        help_text="Shown to moderators on the post and kept in the audit log, e.g. "
+        "'Second warning about case details.' Do not repeat identifying details.",
+        required=False,
+        max_length=services.HIDE_NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _moderated_post_or_404(request, pk):
+    """A post the user moderates: 404 for anyone who moderates nothing, 403 for a
+    moderator scoped to other categories."""
     permissions.check_moderate_permission(request.user)
-    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
-    if action == "hide":
-        services.post_hide(
-            moderator=request.user,
-            post=post,
-            reason=request.POST.get("reason", "")[:300],
-            request=request,
-        )
-        messages.success(request, POST_HIDDEN)
-    elif action == "restore":
-        services.post_restore(moderator=request.user, post=post, request=request)
-        messages.success(request, POST_RESTORED)
-    else:
-        raise Http404("No such action.")
+    post = get_object_or_404(
+        Post.objects.select_related("author", "thread", "thread__category"), pk=pk
+    )
+    permissions.check_moderate_permission(request.user, post.thread.category)
+    return post
+
+
+@require_http_methods(["GET", "POST"])
+def post_hide(request, pk):
+    """Hide a post for a reason; the success message offers to undo it."""
+    post = _moderated_post_or_404(request, pk)
+    form = HideForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            services.post_hide(
+                moderator=request.user,
+                post=post,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+                request=request,
+            )
+            undo_url = reverse("moderation:post_restore", args=[post.pk])
+            success_with_undo(
+                request,
+                POST_HIDDEN.format(reason=post.get_hidden_reason_display()),
+                undo_url=f"{undo_url}?next=queue" if _from_queue(request) else undo_url,
+            )
+            return _back(request, post)
+        status = 400
+    return TemplateResponse(
+        request,
+        "forums/moderation_hide.html",
+        {"form": form, "post": post, "from_queue": _from_queue(request)},
+        status=status,
+    )
+
+
+@require_POST
+def post_restore(request, pk):
+    """Unhide a post: the Unhide button on the post and the Undo in the message."""
+    post = _moderated_post_or_404(request, pk)
+    services.post_restore(moderator=request.user, post=post, request=request)
+    messages.success(request, POST_RESTORED)
     return _back(request, post)
 
 

@@ -44,13 +44,20 @@ def can(check, *args) -> bool:
 OUTSIDE_YOUR_CATEGORIES = "You moderate other categories, not this one."
 
 
+def user_may_moderate(user) -> bool:
+    """Whether the moderation pages are open to ``user`` (moderators and
+    administrators): the rule check_moderate_permission applies and the header's
+    Moderation link follows."""
+    return user_sees_everything(user)
+
+
 def check_moderate_permission(user, category=None) -> None:
     """Moderation pages and actions exist only for moderators and administrators
     (anyone else gets a 404, as for content outside their access); a moderator scoped
     to some categories may act only there."""
     from django.http import Http404
 
-    if not user_sees_everything(user):
+    if not user_may_moderate(user):
         raise Http404("No such page.")
     if category is not None and not user_moderates(user, category):
         raise PermissionDenied(OUTSIDE_YOUR_CATEGORIES)

@@ -290,6 +290,28 @@ def moderation_queue(*, source: str = "", user=None) -> list[dict]:
     return sorted(items, key=lambda i: i["created_at"], reverse=True)
 
 
+def moderation_queue_count(user) -> int:
+    """How many open items moderation_queue holds for ``user``, in one query (the
+    header shows it on every page): a scoped moderator's categories are read inside
+    the query, never as a query of their own."""
+    from .models import CaseSafetyFlag, CategoryModerator, PostReport, WatchedWordFlag
+
+    scope = Q()
+    if not (user.is_superuser or roles.ADMINISTRATORS in roles.group_names(user)):
+        scoped_to = CategoryModerator.objects.filter(user=user).values("category_id")
+        scope = ~Exists(scoped_to) | Q(post__thread__category_id__in=scoped_to)
+    # No ORDER BY inside the UNION (the models' default ordering): SQLite refuses it.
+    reports, *others = [
+        items.filter(scope).order_by().values("pk")
+        for items in (
+            PostReport.objects.filter(resolved_at__isnull=True),
+            CaseSafetyFlag.objects.filter(reviewed_at__isnull=True),
+            WatchedWordFlag.objects.filter(reviewed_at__isnull=True),
+        )
+    ]
+    return reports.union(*others, all=True).count()
+
+
 def post_revisions(post) -> QuerySet:
     return post.revisions.select_related("edited_by").order_by("-created_at", "-id")
 

@@ -28,7 +28,7 @@ from .models import (
     shown_name,
 )
 from .rendering import MENTION_RE, render_markdown
-from .selectors import users_who_may_see_thread
+from .selectors import user_moderates, users_who_may_see_thread
 
 BODY_MAX_LENGTH = 20_000
 EMPTY_BODY = "Write your post."
@@ -478,18 +478,30 @@ def _is_opening_post(post: Post) -> bool:
     return first.values_list("pk", flat=True).first() == post.pk
 
 
+HIDE_REASON_MISSING = "Select why you are hiding the post."
+HIDE_NOTE_MAX_LENGTH = 300
+
+
 @transaction.atomic
-def post_hide(*, moderator, post: Post, reason: str = "", request=None) -> Post:
-    """Hide a post from everyone but moderators (it stays in the database), and close
-    the open reports about it."""
+def post_hide(
+    *, moderator, post: Post, reason: str, note: str = "", request=None
+) -> Post:
+    """Hide a post from everyone but moderators (it stays in the database), for one of
+    Post.HideReason (and an optional note, both shown to moderators on the post and
+    kept in the audit log), and close the open reports about it."""
     permissions.check_moderate_permission(moderator, post.thread.category)
-    if post.hidden_at is None:
+    if reason not in Post.HideReason.values:
+        raise ValidationError({"reason": HIDE_REASON_MISSING})
+    note = note.strip()[:HIDE_NOTE_MAX_LENGTH]
+    newly_hidden = post.hidden_at is None
+    if newly_hidden:
         post.hidden_at = timezone.now()
-        post.save(update_fields=["hidden_at"])
-        if not _is_opening_post(post):
-            Thread.objects.filter(pk=post.thread_id).update(
-                reply_count=F("reply_count") - 1
-            )
+    post.hidden_reason, post.hidden_note, post.hidden_by = reason, note, moderator
+    post.save(update_fields=["hidden_at", "hidden_reason", "hidden_note", "hidden_by"])
+    if newly_hidden and not _is_opening_post(post):
+        Thread.objects.filter(pk=post.thread_id).update(
+            reply_count=F("reply_count") - 1
+        )
     closed = _resolve_reports(
         post=post, moderator=moderator, outcome=PostReport.Outcome.HIDDEN
     )
@@ -497,7 +509,12 @@ def post_hide(*, moderator, post: Post, reason: str = "", request=None) -> Post:
         action="forums.post_hidden",
         actor=moderator,
         obj=post,
-        details={"thread": post.thread_id, "reason": reason, "reports_closed": closed},
+        details={
+            "thread": post.thread_id,
+            "reason": reason,
+            "note": note,
+            "reports_closed": closed,
+        },
         request=request,
     )
     return post
@@ -505,19 +522,27 @@ def post_hide(*, moderator, post: Post, reason: str = "", request=None) -> Post:
 
 @transaction.atomic
 def post_restore(*, moderator, post: Post, request=None) -> Post:
+    """Unhide a post (undo post_hide): visible again, and the reports the hide closed
+    are open again, since nothing was done about them after all."""
     permissions.check_moderate_permission(moderator, post.thread.category)
     if post.hidden_at is not None:
-        post.hidden_at = None
-        post.save(update_fields=["hidden_at"])
+        post.hidden_at, post.hidden_reason, post.hidden_note = None, "", ""
+        post.hidden_by = None
+        post.save(
+            update_fields=["hidden_at", "hidden_reason", "hidden_note", "hidden_by"]
+        )
         if not _is_opening_post(post):
             Thread.objects.filter(pk=post.thread_id).update(
                 reply_count=F("reply_count") + 1
             )
+    reopened = PostReport.objects.filter(
+        post=post, outcome=PostReport.Outcome.HIDDEN
+    ).update(resolved_at=None, resolved_by=None, outcome="")
     audit_record(
         action="forums.post_restored",
         actor=moderator,
         obj=post,
-        details={"thread": post.thread_id},
+        details={"thread": post.thread_id, "reports_reopened": reopened},
         request=request,
     )
     return post
@@ -662,6 +687,9 @@ def post_redact(*, actor, post: Post, text: str, request=None) -> int:
     changed += _redact_post_records([post.pk, *quoting], redaction)
     title_changed = _redact_thread_title(thread, redaction)
     changed += title_changed + _redact_thread_notices(thread, redaction)
+    closed, reviewed = 0, 0
+    if user_moderates(actor, thread.category):
+        closed, reviewed = _close_queue_items(post=post, moderator=actor)
     audit_record(
         action="forums.post_redacted",
         actor=actor,
@@ -673,10 +701,26 @@ def post_redact(*, actor, post: Post, text: str, request=None) -> int:
             "places": changed,
             "title": bool(title_changed),
             "quoting_posts": sorted(quoting),
+            "reports_closed": closed,
+            "findings_reviewed": reviewed,
         },
         request=request,
     )
     return changed
+
+
+def _close_queue_items(*, post: Post, moderator) -> tuple[int, int]:
+    """A moderator who redacts a post has dealt with what waited about it: its open
+    reports close as redacted and its confirmed case-safety findings count as
+    reviewed. Watched-word flags stay: a held post still needs approving. Returns
+    (reports closed, findings reviewed)."""
+    closed = _resolve_reports(
+        post=post, moderator=moderator, outcome=PostReport.Outcome.REDACTED
+    )
+    reviewed = CaseSafetyFlag.objects.filter(
+        post=post, reviewed_at__isnull=True
+    ).update(reviewed_at=timezone.now(), reviewed_by=moderator)
+    return closed, reviewed
 
 
 def _redact_post_text(post: Post, revisions, redaction: Redaction, *, actor) -> int:
@@ -723,10 +767,19 @@ def _redact_quotes(thread: Thread, redaction: Redaction, *, exclude: Post) -> di
 
 
 def _redact_post_records(post_ids, redaction: Redaction) -> int:
-    """The case-safety findings, reports and watched-word flags of these posts."""
+    """The case-safety findings, reports and watched-word flags of these posts, and
+    the moderators' notes on them if hidden."""
     from .models import WatchedWordFlag
 
     changed = 0
+    hidden = list(Post.objects.filter(pk__in=post_ids).exclude(hidden_note=""))
+    for post in hidden:
+        post.hidden_note, count = redaction.apply(
+            post.hidden_note, max_length=HIDE_NOTE_MAX_LENGTH
+        )
+        changed += count
+    Post.objects.bulk_update(hidden, ["hidden_note"])
+
     flags = list(CaseSafetyFlag.objects.filter(post_id__in=post_ids))
     for flag in flags:
         for finding in flag.findings:

@@ -125,7 +125,7 @@ def thread_detail(request, pk):
     thread = get_object_or_404(selectors.thread_for_reading(request.user), pk=pk)
     posts = (
         selectors.posts_of_visible_thread(request.user, thread)
-        .select_related("author", "author__force")
+        .select_related("author", "author__force", "hidden_by")
         .order_by("created_at", "id")
     )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -477,6 +477,9 @@ REDACTED_DONE = (
     "The text is removed from the post, its history, quotes of it, the thread title, "
     "notifications and search."
 )
+QUEUE_ITEMS_CLOSED = (
+    " Its open reports and confirmed case-safety findings are closed as dealt with."
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -486,11 +489,18 @@ def post_redact(request, pk):
     post = _post_or_404(request, pk)
     permissions.check_redact_post_permission(request.user, post)
 
+    moderates = selectors.user_moderates(request.user, post.thread.category)
+
     def redact(data):
         services.post_redact(
             actor=request.user, post=post, text=data["text"], request=request
         )
-        return REDACTED_DONE, _post_url(request, post)
+        if not moderates:
+            return REDACTED_DONE, _post_url(request, post)
+        from_queue = request.GET.get("next") == "queue"
+        return REDACTED_DONE + QUEUE_ITEMS_CLOSED, (
+            reverse("moderation:queue") if from_queue else _post_url(request, post)
+        )
 
     return _form_action(
         request,

@@ -2,6 +2,8 @@ from django import template
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
+from core.messages import undo_url_of
+
 register = template.Library()
 
 FRAGMENT_TTL = 60 * 60
@@ -39,6 +41,16 @@ def widget_type(bound_field) -> str:
     """'checkbox', 'select', 'textarea' or 'input': which GOV.UK pattern a field uses."""
     name = type(bound_field.field.widget).__name__.lower()
     return WIDGET_KINDS.get(name, "input")
+
+
+@register.filter
+def error_target(bound_field) -> str:
+    """The id an error summary links to: the field's, or for radios and checkboxes
+    (whose label has no ``for`` since Django 4) their first option's (GOV.UK)."""
+    if bound_field.id_for_label:
+        return bound_field.id_for_label
+    options = bound_field.subwidgets
+    return options[0].id_for_label if options else bound_field.auto_id
 
 
 @register.simple_tag
@@ -89,3 +101,9 @@ def cached_fragment(parser, token):
     return CachedFragmentNode(
         nodelist, parser.compile_filter(bits[1]), bits[2].strip("\"'")
     )
+
+
+@register.filter
+def undo_url(message) -> str:
+    """Where a success message's Undo button posts (core.messages.success_with_undo)."""
+    return undo_url_of(message)

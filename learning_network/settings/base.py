@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The site's own 404 and 500 pages with DEBUG on too (Django's list every URL).
+    "core.middleware.SiteErrorPagesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL character anywhere in the request: 404 in the path, 400 elsewhere.
     "core.middleware.RefuseNulBytesMiddleware",
@@ -94,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site_navigation",
+                "forums.context_processors.moderation_navigation",
             ],
         },
     },

@@ -108,8 +108,8 @@ def test_hiding_a_reported_post_closes_the_report_and_is_audited(
     services.post_report_create(reporter=officer, post=reply, reason="wrong")
 
     mod_client.post(
-        reverse("moderation:post_moderate", args=[reply.pk, "hide"]),
-        {"next": "queue"},
+        reverse("moderation:post_hide", args=[reply.pk]),
+        {"next": "queue", "reason": "unsafe"},
     )
 
     reply.refresh_from_db()
@@ -125,10 +125,10 @@ def test_hiding_a_reported_post_closes_the_report_and_is_audited(
 def test_a_moderator_sees_a_hidden_post_with_a_marker_and_can_restore_it(
     moderator, reply, mod_client
 ):
-    services.post_hide(moderator=moderator, post=reply)
+    services.post_hide(moderator=moderator, post=reply, reason="inappropriate")
 
     page = mod_client.get(reply.thread.get_absolute_url())
-    mod_client.post(reverse("moderation:post_moderate", args=[reply.pk, "restore"]))
+    mod_client.post(reverse("moderation:post_restore", args=[reply.pk]))
 
     assert "ln-post--hidden" in page.content.decode()
     assert Post.objects.get(pk=reply.pk).hidden_at is None
@@ -229,7 +229,9 @@ def test_nobody_but_moderators_reaches_the_moderation_tools(
     urls = [
         ("get", reverse("moderation:queue")),
         ("get", reverse("moderation:post_history", args=[reply.pk])),
-        ("post", reverse("moderation:post_moderate", args=[reply.pk, "hide"])),
+        ("get", reverse("moderation:post_hide", args=[reply.pk])),
+        ("post", reverse("moderation:post_hide", args=[reply.pk])),
+        ("post", reverse("moderation:post_restore", args=[reply.pk])),
         (
             "post",
             reverse("moderation:thread_moderate", args=[national_thread.pk, "lock"]),

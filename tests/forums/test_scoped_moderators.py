@@ -35,7 +35,7 @@ def elsewhere(officer):
 def test_a_scoped_moderator_acts_in_their_category(scoped, national_thread):
     post = national_thread.posts.get()
 
-    services.post_hide(moderator=scoped, post=post)
+    services.post_hide(moderator=scoped, post=post, reason="unsafe")
     services.thread_moderate(moderator=scoped, thread=national_thread, action="lock")
 
     post.refresh_from_db()
@@ -46,7 +46,7 @@ def test_a_scoped_moderator_cannot_act_outside_their_categories(scoped, elsewher
     post = elsewhere.posts.get()
 
     with pytest.raises(PermissionDenied):
-        services.post_hide(moderator=scoped, post=post)
+        services.post_hide(moderator=scoped, post=post, reason="unsafe")
     with pytest.raises(PermissionDenied):
         services.thread_moderate(moderator=scoped, thread=elsewhere, action="pin")
     with pytest.raises(PermissionDenied):
@@ -86,7 +86,8 @@ def test_the_queue_shows_a_scoped_moderator_only_their_categories(
 
     queue = client.get(reverse("moderation:queue"))
     refused = client.post(
-        reverse("moderation:post_moderate", args=[elsewhere.posts.get().pk, "hide"])
+        reverse("moderation:post_hide", args=[elsewhere.posts.get().pk]),
+        {"reason": "unsafe"},
     )
 
     assert [e["post"].thread for e in queue.context["page_obj"]] == [national_thread]
