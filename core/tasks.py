@@ -9,6 +9,10 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+# Our tasks run on the "background" backend (the worker in production); the
+# "default" one is left to Wagtail's index updates, which run at once.
+BACKGROUND = "background"
+
 NOTIFICATION_SUBJECT = "[Learning Network] {summary}"
 DIGEST_SUBJECT = "[Learning Network] Your daily summary: {count} update{plural}"
 
@@ -17,7 +21,7 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-@task()
+@task(backend=BACKGROUND)
 def send_notification_email(notification_id: int) -> None:
     from .models import Notification
     from .selectors import notifications_visible_to
@@ -43,7 +47,7 @@ def send_notification_email(notification_id: int) -> None:
     notification.save(update_fields=["emailed_at"])
 
 
-@task()
+@task(backend=BACKGROUND)
 def send_notification_digest(user_id: int) -> None:
     from django.contrib.auth import get_user_model
 

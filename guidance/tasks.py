@@ -7,12 +7,12 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core.tasks import absolute_url
+from core.tasks import BACKGROUND, absolute_url
 
 REVIEW_REMINDER_SUBJECT = "[Learning Network] Guidance due for review: {count} page{s}"
 
 
-@task()
+@task(backend=BACKGROUND)
 def send_review_reminder(owner_id: int, page_ids: list[int]) -> None:
     from .models import GuidancePage
 

@@ -8,6 +8,8 @@ from modelsearch.backends import get_search_backends
 
 from django.db import transaction
 
+from core.tasks import BACKGROUND
+
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger("search.index")
@@ -54,6 +56,6 @@ def _raw(backend, method: str, obj):
     return getattr(backend, method)(obj)
 
 
-@task()
+@task(backend=BACKGROUND)
 def catch_up_task():
     return catch_up()

@@ -182,7 +182,20 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Background tasks ---------------------------------------------------------------
 # django-tasks, the framework Wagtail uses: immediate here, the database backend with its
 # worker in production (see production.py).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE_TASKS = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+# "default" runs Wagtail's search index updates as the write happens (never waiting
+# for a worker); "background" is ours: e-mails, digests, reminders, index catch-up.
+TASKS = {"default": IMMEDIATE_TASKS, "background": IMMEDIATE_TASKS}
+
+
+def production_tasks() -> dict:
+    """Production: index updates still at once; our background work queued in the
+    database for ``manage.py db_worker --backend background``."""
+    return {
+        "default": IMMEDIATE_TASKS,
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+
 
 # --- Accounts -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

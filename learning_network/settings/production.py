@@ -1,7 +1,7 @@
 """Production: refuses to start without its secrets; HTTPS only; hashed static files."""
 
 from .base import *  # noqa: F403
-from .base import env, logging_config
+from .base import env, logging_config, production_tasks
 
 DEBUG = False
 # No defaults: a missing variable stops the site at start-up (ImproperlyConfigured).
@@ -18,7 +18,7 @@ STORAGES = {
     },
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = production_tasks()
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
