@@ -2,7 +2,8 @@
 decide role-restricted content; these groups decide what a person may do."""
 
 from django.core.cache import cache
-from django.db import transaction
+
+from core.generations import Generation
 
 OFFICERS = "Officers"
 TRAINERS = "Trainers"
@@ -25,16 +26,8 @@ ALL_GROUPS = [
 STAFF_GROUPS = [g for g in ALL_GROUPS if g != OFFICERS]
 
 
-ROLES_GENERATION_KEY = "ln:roles:generation"
 ROLES_TTL = 600
-
-
-def _roles_generation() -> int:
-    generation = cache.get(ROLES_GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(ROLES_GENERATION_KEY, generation, None)
-    return generation
+ROLES_GENERATION = Generation("ln:roles:generation")
 
 
 def cached_for(user, name: str, compute):
@@ -42,7 +35,7 @@ def cached_for(user, name: str, compute):
     group's or person's permissions change (``forget_roles``)."""
     generation = getattr(user, "_roles_generation", None)
     if generation is None:
-        generation = user._roles_generation = _roles_generation()
+        generation = user._roles_generation = ROLES_GENERATION.current()
     key = f"ln:roles:{generation}:{user.pk}:{name}"
     value = cache.get(key)
     if value is None:
@@ -51,18 +44,9 @@ def cached_for(user, name: str, compute):
     return value
 
 
-def _advance() -> None:
-    try:
-        cache.incr(ROLES_GENERATION_KEY)
-    except ValueError:
-        cache.set(ROLES_GENERATION_KEY, 2, None)
-
-
 def forget_roles() -> None:
-    """Groups or permissions changed: every cached role and permission is read again
-    (now, and once more when the transaction commits)."""
-    _advance()
-    transaction.on_commit(_advance)
+    """Groups or permissions changed: every cached role and permission is read again."""
+    ROLES_GENERATION.advance()
 
 
 def group_names(user) -> frozenset[str]:

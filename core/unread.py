@@ -12,16 +12,14 @@ from collections.abc import Iterable
 from django.core.cache import cache
 from django.db import transaction
 
-GENERATION_KEY = "ln:unread:generation"
+from .generations import Generation
+
 TTL = 300
+GENERATION = Generation("ln:unread:generation")
 
 
 def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, None)
-    return generation
+    return GENERATION.current()
 
 
 def count_key(user_pk: int) -> str:
@@ -50,14 +48,6 @@ def forget_counts(user_pks: Iterable[int]) -> None:
         transaction.on_commit(lambda: _drop_now(user_pks))
 
 
-def _advance() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
-
-
 def forget_every_count() -> None:
     """Something that decides who sees what changed: every count is worked out again."""
-    _advance()
-    transaction.on_commit(_advance)
+    GENERATION.advance()

@@ -8,20 +8,11 @@ the library *generation*, which moves on whenever a page, a version, a document,
 image, a theme or an audience is saved or deleted: a link in the body to a page that
 moved or was unpublished, or a withdrawn version, is never served stale."""
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
-GENERATION_KEY = "ln:guidance:generation"
-TTL = 60 * 60
+from core.generations import Generation
 
-
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, None)
-    return generation
+GENERATION = Generation("ln:guidance:generation")
 
 
 def body_cache_key(request, page) -> str | None:
@@ -32,19 +23,10 @@ def body_cache_key(request, page) -> str | None:
     reader = "in" if request.user.is_authenticated else "out"
     return (
         f"{page.pk}:{page.live_revision_id}:{reader}:"
-        f"{timezone.localdate().isoformat()}:{_generation()}"
+        f"{timezone.localdate().isoformat()}:{GENERATION.current()}"
     )
 
 
-def _advance() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
-
-
 def forget_rendered_pages() -> None:
-    """Something a rendered guidance page shows changed: render afresh (now, and
-    again when the transaction commits)."""
-    _advance()
-    transaction.on_commit(_advance)
+    """Something a rendered guidance page shows changed: render afresh."""
+    GENERATION.advance()
