@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.services import audit_record
+from core.suppression import SUPPRESSED
 
 from . import permissions, selectors, services
 from .forms import (
@@ -788,7 +789,7 @@ def national_csv(request):
                         _safe(pillar["pillar"].theme.name),
                         _safe(row["statement"].number),
                         _safe(cell["label"]),
-                        "suppressed" if cell["value"] is None else cell["value"],
+                        SUPPRESSED if cell["value"] is None else cell["value"],
                     ]
                 )
     audit_record(
