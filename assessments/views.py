@@ -354,10 +354,7 @@ def assign(request, pk):
             if (chosen.pk if chosen else None) != response.assignee_id:
                 changes.append((response, chosen))
         if not errors:
-            for response, chosen in changes:
-                services.response_assign(
-                    response=response, assignee=chosen, actor=request.user
-                )
+            services.responses_assign(assignments=changes, actor=request.user)
             messages.success(request, ASSIGNED)
             return redirect("assessments:assessment_detail", assessment.pk)
     return TemplateResponse(
