@@ -16,6 +16,8 @@ from django.views.decorators.http import (
     require_POST,
 )
 
+from core.base_forms import SiteForm, SiteModelForm
+
 from . import permissions, selectors, services
 from .models import (
     FORMER_MEMBER,
@@ -41,7 +43,7 @@ THREAD_DONE = {
 }
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(SiteForm):
     source = forms.ChoiceField(
         label="Show",
         required=False,
@@ -93,7 +95,7 @@ def post_history(request, pk):
     )
 
 
-class RevealForm(forms.Form):
+class RevealForm(SiteForm):
     reason = forms.CharField(
         label="Why do you need to know who wrote this?",
         help_text="Recorded in the audit log, e.g. 'Safeguarding concern: the post "
@@ -189,7 +191,7 @@ def thread_moderate(request, pk, action):
     return redirect(thread)
 
 
-class SuspendForm(forms.Form):
+class SuspendForm(SiteForm):
     days = forms.TypedChoiceField(
         label="How long",
         coerce=int,
@@ -250,7 +252,7 @@ def user_suspend(request, pk):
     )
 
 
-class MoveForm(forms.Form):
+class MoveForm(SiteForm):
     category = forms.ModelChoiceField(
         label="Move to",
         queryset=None,
@@ -308,7 +310,7 @@ def watched_resolve(request, pk):
     return redirect("moderation:queue")
 
 
-class WatchedWordForm(forms.ModelForm):
+class WatchedWordForm(SiteModelForm):
     class Meta:
         model = WatchedWord
         fields = ["pattern", "is_regex", "action"]

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.base_forms import SiteForm
+
 CHANGE_NOTE_REQUIRED = "Enter a change note: say what changed in this version and why."
 DATE_INVALID = "Enter a real date, for example 27 3 2025."
 DATE_IN_FUTURE = "The date must be today or in the past."
@@ -48,7 +50,7 @@ class GuidancePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class DateForm(forms.Form):
+class DateForm(SiteForm):
     """A GOV.UK date input: three boxes, one date. Kept as typed on errors."""
 
     day = forms.IntegerField(required=False)
@@ -68,7 +70,7 @@ class DateForm(forms.Form):
         return cleaned
 
 
-class CompareForm(forms.Form):
+class CompareForm(SiteForm):
     from_version = forms.ChoiceField(label="Compare version")
     to_version = forms.ChoiceField(label="with version")
 
@@ -89,7 +91,7 @@ class CompareForm(forms.Form):
         return cleaned
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(SiteForm):
     useful = forms.TypedChoiceField(
         label="Was this page useful?",
         choices=[("yes", "Yes"), ("no", "No")],
