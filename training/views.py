@@ -339,6 +339,13 @@ def verify_code(request, code):
 # --- Reports ------------------------------------------------------------------------
 
 
+SUPPRESSION_NOTE = (
+    f"Figures from fewer than {SUPPRESSION_THRESHOLD} learners are suppressed (shown "
+    "as 'suppressed'), as are those of a second group when only one would be, so they "
+    "cannot be worked out from the total."
+)
+
+
 @require_GET
 def report_index(request):
     force = check_view_reports_permission(request.user)
@@ -348,13 +355,6 @@ def report_index(request):
         "training/report_index.html",
         {"modules": modules, "force": force, "suppression_note": SUPPRESSION_NOTE},
     )
-
-
-SUPPRESSION_NOTE = (
-    f"Figures from fewer than {SUPPRESSION_THRESHOLD} learners are suppressed (shown "
-    "as 'suppressed'), as are those of a second group when only one would be, so they "
-    "cannot be worked out from the total."
-)
 
 
 def _chart(rows, attr: str, *, suffix: str = "") -> list[dict]:
