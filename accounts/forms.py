@@ -1,9 +1,11 @@
 from django import forms
 
+from core.base_forms import SiteForm, SiteModelForm
+
 from .models import Force, JobRole, User
 
 
-class ProfileFieldsMixin(forms.Form):
+class ProfileFieldsMixin(SiteForm):
     display_name = forms.CharField(
         label="Display name",
         max_length=80,
@@ -43,7 +45,7 @@ class SignupProfileForm(ProfileFieldsMixin):
         user_join_officers(user=user, request=request)
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SiteModelForm):
     class Meta:
         model = User
         fields = ["display_name", "force", "job_role", "notification_email"]

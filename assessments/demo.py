@@ -266,10 +266,10 @@ def seed_assessments(stdout=None) -> dict:
             responses = _rate(
                 new, [p + 1 if p < 3 else p for p in patterns[force.pk]], force_lead, 12
             )
-            for response in responses[12:16]:
-                services.response_assign(
-                    response=response, assignee=colleague, actor=force_lead
-                )
+            services.responses_assign(
+                assignments=[(response, colleague) for response in responses[12:16]],
+                actor=force_lead,
+            )
         _plan(new, force_lead, colleague, 2, overdue=False)
     # More forces that signed off last year, so the national view has figures to
     # show (and to suppress).

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.base_forms import SiteForm, SiteModelForm
 from core.validators import validate_upload_content
 
 from .models import (
@@ -19,7 +20,7 @@ from .services import edition_is_frozen, validate_site_path
 EVIDENCE_TITLE_MISSING = "Give the evidence a short title."
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(SiteForm):
     rating = forms.TypedChoiceField(
         label="Rating",
         widget=forms.RadioSelect,
@@ -79,7 +80,7 @@ class ResponseForm(forms.Form):
         return data
 
 
-class MemberForm(forms.Form):
+class MemberForm(SiteForm):
     user = forms.ModelChoiceField(
         label="Colleague", queryset=None, empty_label="Choose a colleague"
     )
@@ -92,7 +93,7 @@ class MemberForm(forms.Form):
         )
 
 
-class SharingForm(forms.Form):
+class SharingForm(SiteForm):
     offers_peer_support = forms.BooleanField(
         label="Offer peer support to forces working on statements we rate Met or "
         "Exceeds",
@@ -103,14 +104,14 @@ class SharingForm(forms.Form):
     )
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(SiteForm):
     confirm = forms.BooleanField(
         label="I confirm this assessment is complete and accurate",
         error_messages={"required": "Confirm the assessment is complete to sign off."},
     )
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(SiteModelForm):
     class Meta:
         model = Action
         fields = ["title", "description", "owner", "due_date"]
@@ -132,7 +133,7 @@ class ActionForm(forms.ModelForm):
         self.fields["owner"].label_from_instance = lambda u: u.display_name or u.email
 
 
-class ActionUpdateForm(forms.Form):
+class ActionUpdateForm(SiteForm):
     status = forms.ChoiceField(
         label="Status", choices=Action.Status.choices, widget=forms.RadioSelect
     )
@@ -143,7 +144,7 @@ class ActionUpdateForm(forms.Form):
     )
 
 
-class EditionCopyForm(forms.Form):
+class EditionCopyForm(SiteForm):
     name = forms.CharField(
         label="Name of the new edition", max_length=20, help_text="e.g. '2027/28'."
     )

@@ -12,6 +12,7 @@ from wagtail import hooks
 
 from accounts import roles
 from accounts.models import Force
+from core.suppression import SUPPRESSION_THRESHOLD, is_small, with_complement
 
 from .models import (
     Action,
@@ -287,7 +288,6 @@ def overdue_actions() -> QuerySet:
 
 # --- National view --------------------------------------------------------------------
 
-SUPPRESSION_THRESHOLD = 3
 # The national view may be limited to one kind of force. Territorial forces and national
 # organisations partition "all", so any figure in one view could be subtracted from
 # another: suppression is decided jointly across the three views (see national_spread).
@@ -299,10 +299,6 @@ FORCE_GROUPS = {
 SUBSETS = ["territorial", "national"]
 
 
-def _is_small(value: int) -> bool:
-    return 0 < value < SUPPRESSION_THRESHOLD
-
-
 def _suppression(counts: dict[str, list[int]]) -> tuple[bool, set[int]]:
     """Which cells of one statement's row to hide, the same in every view.
 
@@ -310,23 +306,15 @@ def _suppression(counts: dict[str, list[int]]) -> tuple[bool, set[int]]:
     either subset has fewer than the threshold (all minus one subset is the other).
     A level is hidden in every view when any shown view has 1 or 2 forces there, and
     a second level is hidden with it when the row total would give it away."""
-    subset_rows_hidden = any(
-        0 < sum(counts[name]) < SUPPRESSION_THRESHOLD for name in SUBSETS
-    )
+    subset_rows_hidden = any(is_small(sum(counts[name])) for name in SUBSETS)
     views = ["all"] if subset_rows_hidden else ["all", *SUBSETS]
     levels = range(len(counts["all"]))
     hidden = {
-        level for level in levels if any(_is_small(counts[v][level]) for v in views)
+        level for level in levels if any(is_small(counts[v][level]) for v in views)
     }
-    if len(hidden) == 1:
-        candidates = [
-            level for level in levels if level not in hidden and counts["all"][level]
-        ]
-        if candidates:
-            hidden.add(min(candidates, key=lambda level: (counts["all"][level], level)))
-        else:
-            hidden = set(levels)
-    return subset_rows_hidden, hidden
+    return subset_rows_hidden, with_complement(
+        hidden, {level: counts["all"][level] for level in levels}
+    )
 
 
 def national_spread(edition: Edition, group: str = "all") -> dict:

@@ -2,6 +2,7 @@
 recording what follows (notifications, the audit log)."""
 
 import datetime
+from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -231,32 +232,49 @@ def assessment_member_remove(*, assessment: Assessment, user: User) -> None:
 
 
 @transaction.atomic
-def response_assign(
-    *, response: Response, assignee: User | None, actor: User | None = None
-) -> Response:
-    """Give a statement to a colleague, who becomes a member if they were not one."""
-    _require_open(response.assessment)
-    if assignee is not None:
-        _require_colleague(response.assessment, assignee)
-        AssessmentMember.objects.get_or_create(
-            assessment=response.assessment, user=assignee, defaults={"added_by": actor}
+def responses_assign(
+    *, assignments: list[tuple[Response, User | None]], actor: User | None = None
+) -> None:
+    """Give statements to colleagues (``None`` takes a statement back), who become
+    members if they were not. One submission is one event: each colleague is notified
+    once, however many statements they were given."""
+    given = defaultdict(list)
+    for response, assignee in assignments:
+        _require_open(response.assessment)
+        if assignee is not None:
+            _require_colleague(response.assessment, assignee)
+            AssessmentMember.objects.get_or_create(
+                assessment=response.assessment,
+                user=assignee,
+                defaults={"added_by": actor},
+            )
+            given[assignee].append(response)
+        response.assignee = assignee
+        response.save(update_fields=["assignee"])
+    for assignee, responses in given.items():
+        _notify_assignee(assignee, responses, actor)
+
+
+def _notify_assignee(assignee: User, responses: list[Response], actor) -> None:
+    assessment = responses[0].assessment
+    numbers = [response.statement.number for response in responses]
+    if len(responses) == 1:
+        what = f"statement {numbers[0]}"
+        url = reverse(
+            "assessments:response_edit",
+            args=[assessment.pk, responses[0].statement_id],
         )
-    response.assignee = assignee
-    response.save(update_fields=["assignee"])
-    if assignee is not None:
-        notification_create(
-            recipients=[assignee],
-            verb="asked you to rate a statement",
-            summary=f"Rate statement {response.statement.number} of "
-            f"{response.assessment.force}'s self-assessment.",
-            url=reverse(
-                "assessments:response_edit",
-                args=[response.assessment_id, response.statement_id],
-            ),
-            target=response.assessment,
-            actor=actor,
-        )
-    return response
+    else:
+        what = f"statements {', '.join(numbers[:-1])} and {numbers[-1]}"
+        url = _assessment_url(assessment)
+    notification_create(
+        recipients=[assignee],
+        verb="asked you to rate a statement",
+        summary=f"Rate {what} of {assessment.force}'s self-assessment.",
+        url=url,
+        target=assessment,
+        actor=actor,
+    )
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.services import audit_record
+from core.suppression import SUPPRESSED
 
 from . import permissions, selectors, services
 from .forms import (
@@ -353,10 +354,7 @@ def assign(request, pk):
             if (chosen.pk if chosen else None) != response.assignee_id:
                 changes.append((response, chosen))
         if not errors:
-            for response, chosen in changes:
-                services.response_assign(
-                    response=response, assignee=chosen, actor=request.user
-                )
+            services.responses_assign(assignments=changes, actor=request.user)
             messages.success(request, ASSIGNED)
             return redirect("assessments:assessment_detail", assessment.pk)
     return TemplateResponse(
@@ -788,7 +786,7 @@ def national_csv(request):
                         _safe(pillar["pillar"].theme.name),
                         _safe(row["statement"].number),
                         _safe(cell["label"]),
-                        "suppressed" if cell["value"] is None else cell["value"],
+                        SUPPRESSED if cell["value"] is None else cell["value"],
                     ]
                 )
     audit_record(

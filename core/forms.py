@@ -6,13 +6,14 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from .base_forms import SiteForm
 from .models import AuditEvent
 from .validators import validate_upload_content
 
 DATES_REVERSED = "The 'from' date must be on or before the 'to' date."
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(SiteForm):
     """Filters for the audit log. Every field is optional."""
 
     actor = forms.CharField(

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from core.base_forms import SiteForm
+
 from .models import PostReport
 from .services import BODY_MAX_LENGTH, EMPTY_BODY, EMPTY_TITLE
 
@@ -15,7 +17,7 @@ CONFIRM_LABEL = (
 )
 
 
-class _CaseSafetyFields(forms.Form):
+class _CaseSafetyFields(SiteForm):
     confirm_findings = forms.BooleanField(required=False, label=CONFIRM_LABEL)
     findings_digest = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -58,11 +60,11 @@ class EditPostForm(PostForm):
         self.fields["body"].label = "Your post"
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(SiteForm):
     post = forms.IntegerField(required=False)
 
 
-class ReportForm(forms.Form):
+class ReportForm(SiteForm):
     reason = forms.ChoiceField(
         label="Why are you reporting this post?",
         choices=PostReport.Reason.choices,
@@ -78,7 +80,7 @@ class ReportForm(forms.Form):
     )
 
 
-class RedactForm(forms.Form):
+class RedactForm(SiteForm):
     text = forms.CharField(
         label="Text to remove",
         help_text="Copy the exact words, e.g. a name. Every copy in the post, its "
@@ -89,7 +91,7 @@ class RedactForm(forms.Form):
     )
 
 
-class SuggestGuidanceForm(forms.Form):
+class SuggestGuidanceForm(SiteForm):
     page = forms.ModelChoiceField(
         label="Guidance page",
         queryset=None,

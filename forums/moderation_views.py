@@ -17,6 +17,7 @@ from django.views.decorators.http import (
     require_POST,
 )
 
+from core.base_forms import SiteForm, SiteModelForm
 from core.messages import success_with_undo
 
 from . import permissions, selectors, services
@@ -44,7 +45,7 @@ THREAD_DONE = {
 }
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(SiteForm):
     source = forms.ChoiceField(
         label="Show",
         required=False,
@@ -102,7 +103,7 @@ def post_history(request, pk):
     )
 
 
-class RevealForm(forms.Form):
+class RevealForm(SiteForm):
     reason = forms.CharField(
         label="Why do you need to know who wrote this?",
         help_text="Recorded in the audit log, e.g. 'Safeguarding concern: the post "
@@ -143,7 +144,7 @@ def post_reveal(request, pk):
     )
 
 
-class HideForm(forms.Form):
+class HideForm(SiteForm):
     reason = forms.ChoiceField(
         label="Why are you hiding this post?",
         choices=Post.HideReason.choices,
@@ -249,7 +250,7 @@ def thread_moderate(request, pk, action):
     return redirect(thread)
 
 
-class SuspendForm(forms.Form):
+class SuspendForm(SiteForm):
     days = forms.TypedChoiceField(
         label="How long",
         coerce=int,
@@ -310,7 +311,7 @@ def user_suspend(request, pk):
     )
 
 
-class MoveForm(forms.Form):
+class MoveForm(SiteForm):
     category = forms.ModelChoiceField(
         label="Move to",
         queryset=None,
@@ -368,7 +369,7 @@ def watched_resolve(request, pk):
     return redirect("moderation:queue")
 
 
-class WatchedWordForm(forms.ModelForm):
+class WatchedWordForm(SiteModelForm):
     class Meta:
         model = WatchedWord
         fields = ["pattern", "is_regex", "action"]

@@ -5,9 +5,15 @@ from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.base_forms import SiteForm
+
 CHANGE_NOTE_REQUIRED = "Enter a change note: say what changed in this version and why."
+DATE_MISSING = "Enter a date, for example 27 3 2025."
+DATE_INCOMPLETE = "The date must include a {parts}."
 DATE_INVALID = "Enter a real date, for example 27 3 2025."
+DATE_YEAR = "Enter the year as 4 numbers, for example 2025."
 DATE_IN_FUTURE = "The date must be today or in the past."
+DATE_PARTS = ("day", "month", "year")
 VERSION_UNKNOWN = "Choose two published versions."
 VERSIONS_SAME = "Choose two different versions."
 USEFUL_REQUIRED = "Select yes if this page was useful."
@@ -48,27 +54,46 @@ class GuidancePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class DateForm(forms.Form):
-    """A GOV.UK date input: three boxes, one date. Kept as typed on errors."""
+class DateForm(SiteForm):
+    """A GOV.UK date input: three boxes, one date. What was typed is kept on errors
+    (the boxes are text, so nothing is lost to a number field's parsing), and
+    ``error_parts`` names the boxes at fault so only they are marked."""
 
-    day = forms.IntegerField(required=False)
-    month = forms.IntegerField(required=False)
-    year = forms.IntegerField(required=False)
+    day = forms.CharField(required=False, strip=True)
+    month = forms.CharField(required=False, strip=True)
+    year = forms.CharField(required=False, strip=True)
+
+    error_parts: tuple[str, ...] = ()
+
+    def _refuse(self, message: str, parts=DATE_PARTS):
+        self.error_parts = tuple(parts)
+        return forms.ValidationError(message)
 
     def clean(self):
         cleaned = super().clean()
-        day, month, year = cleaned.get("day"), cleaned.get("month"), cleaned.get("year")
+        typed = {part: cleaned.get(part, "") for part in DATE_PARTS}
+        missing = [part for part in DATE_PARTS if not typed[part]]
+        if len(missing) == len(DATE_PARTS):
+            raise self._refuse(DATE_MISSING)
+        if missing:  # one or two of the three
+            parts = " and ".join(missing)
+            raise self._refuse(DATE_INCOMPLETE.format(parts=parts), missing)
+        not_numbers = [part for part in DATE_PARTS if not typed[part].isdigit()]
+        if not_numbers:
+            raise self._refuse(DATE_INVALID, not_numbers)
+        if len(typed["year"]) != 4:
+            raise self._refuse(DATE_YEAR, ["year"])
         try:
-            value = datetime.date(year, month, day)
-        except (TypeError, ValueError, OverflowError):
-            raise forms.ValidationError(DATE_INVALID) from None
+            value = datetime.date(*(int(typed[part]) for part in reversed(DATE_PARTS)))
+        except (ValueError, OverflowError):
+            raise self._refuse(DATE_INVALID) from None
         if value > timezone.localdate():
-            raise forms.ValidationError(DATE_IN_FUTURE)
+            raise self._refuse(DATE_IN_FUTURE)
         cleaned["date"] = value
         return cleaned
 
 
-class CompareForm(forms.Form):
+class CompareForm(SiteForm):
     from_version = forms.ChoiceField(label="Compare version")
     to_version = forms.ChoiceField(label="with version")
 
@@ -89,7 +114,7 @@ class CompareForm(forms.Form):
         return cleaned
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(SiteForm):
     useful = forms.TypedChoiceField(
         label="Was this page useful?",
         choices=[("yes", "Yes"), ("no", "No")],

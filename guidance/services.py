@@ -142,15 +142,24 @@ def guidance_version_withdraw(*, page: GuidancePage) -> int:
 
 
 def guidance_major_version_announce(*, version: GuidanceVersion) -> None:
-    """Notify followers of the page and of its themes (in-site and e-mail), then every
-    function registered under the ``guidance_major_version_published`` hook."""
+    """Run every function registered under the ``guidance_major_version_published``
+    hook, then notify followers of the page and of its themes (in-site and e-mail).
+    A hook may return the users it told about this version (e.g. the trainers of
+    modules citing the page): one event, one notification each, so followers among
+    them are not told again."""
     version = GuidanceVersion.objects.select_related("page", "signed_off_by").get(
         pk=version.pk
     )
     page = version.page
+    told = set()
+    for fn in hooks.get_hooks(MAJOR_VERSION_HOOK):
+        try:
+            told.update(user.pk for user in fn(page=page, version=version) or ())
+        except Exception:  # one app's failure must not hide the others' notices
+            logger.exception("%s hook %r failed", MAJOR_VERSION_HOOK, fn)
     with transaction.atomic():
         notification_create(
-            recipients=guidance_followers(page),
+            recipients=guidance_followers(page).exclude(pk__in=told),
             verb=MAJOR_VERB,
             summary=f"{page.title}: version {version.number} published. "
             f"{version.change_note}",
@@ -158,11 +167,6 @@ def guidance_major_version_announce(*, version: GuidanceVersion) -> None:
             target=page,
             actor=version.signed_off_by,
         )
-    for fn in hooks.get_hooks(MAJOR_VERSION_HOOK):
-        try:
-            fn(page=page, version=version)
-        except Exception:  # one app's failure must not hide the others' notices
-            logger.exception("%s hook %r failed", MAJOR_VERSION_HOOK, fn)
 
 
 def guidance_as_it_stood_on_record(

@@ -1,10 +1,12 @@
 from django import forms
 
+from core.base_forms import SiteForm
+
 from .query import MAX_QUERY_LENGTH
 from .selectors import DATE_BUCKETS, SORTS, Filters
 
 
-class SearchForm(forms.Form):
+class SearchForm(SiteForm):
     """Parses the search page's query string; anything odd falls back to defaults."""
 
     q = forms.CharField(required=False, max_length=1000, strip=True)

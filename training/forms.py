@@ -1,5 +1,7 @@
 from django import forms
 
+from core.base_forms import SiteForm
+
 from .blocks import MULTIPLE
 from .models import VERIFICATION_CODE_CHARACTER
 
@@ -9,7 +11,7 @@ ENTER_A_CODE = "Enter the verification code from the certificate."
 CODE_FORMAT = "Enter the code as printed, for example ABCD-EFGH-JKLM."
 
 
-class KnowledgeCheckForm(forms.Form):
+class KnowledgeCheckForm(SiteForm):
     """One field per question. Choices carry only their position and text: which
     answers are correct never reaches the browser before the attempt is submitted."""
 
@@ -48,7 +50,7 @@ class KnowledgeCheckForm(forms.Form):
         return result
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(SiteForm):
     code = forms.RegexField(
         label="Verification code",
         # The code's own alphabet: what passes here always has a verify URL.

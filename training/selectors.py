@@ -13,6 +13,7 @@ from wagtail.models import Page, Revision
 
 from accounts import roles
 from accounts.models import JobRole
+from core.suppression import is_small, with_complement
 
 from .models import (
     Attempt,
@@ -298,11 +299,15 @@ def duration_text(duration: timedelta | None) -> str:
 
 @dataclass
 class ReportRow:
+    """One group of learners. A suppressed row (too few learners, see
+    core.suppression) carries no figures at all, so no page or file can show one."""
+
     label: str
-    started: int
-    attempted: int
-    completed: int
+    started: int | None
+    attempted: int | None
+    completed: int | None
     median_time: timedelta | None = None  # from starting to first completion
+    suppressed: bool = False
 
     @property
     def pass_rate(self) -> int | None:
@@ -325,8 +330,9 @@ class ReportRow:
 class QuestionRow:
     number: int
     question: str
-    answered: int
-    wrong: int
+    answered: int | None
+    wrong: int | None
+    suppressed: bool = False
 
     @property
     def wrong_rate(self) -> int | None:
@@ -342,6 +348,24 @@ class ModuleReport:
     by_role: list
     questions: list
     median_time: timedelta | None
+
+
+def _suppressed(row: ReportRow) -> ReportRow:
+    return ReportRow(
+        label=row.label, started=None, attempted=None, completed=None, suppressed=True
+    )
+
+
+def _suppress_small_groups(rows: list[ReportRow]) -> list[ReportRow]:
+    """The rows of one breakdown (by force, by role) with every group of too few
+    learners suppressed, and a second one with a single one (core.suppression)."""
+    sizes = {index: row.started for index, row in enumerate(rows)}
+    hidden = with_complement(
+        {index for index, size in sizes.items() if is_small(size)}, sizes
+    )
+    return [
+        _suppressed(row) if index in hidden else row for index, row in enumerate(rows)
+    ]
 
 
 def _median(durations) -> timedelta | None:
@@ -375,7 +399,9 @@ def _rows(enrolments: QuerySet, key: str, durations, labels=None) -> list[Report
 def module_report(module: ModulePage, *, force=None) -> ModuleReport:
     """Started, completed, pass rate and median time to complete, in all and by force
     and role, and how often each question is answered wrongly. Five queries for any
-    number of learners; ``force`` limits everything to one force's learners."""
+    number of learners; ``force`` limits everything to one force's learners. Groups
+    of too few learners are suppressed (core.suppression), here where the page and
+    the CSV both read them."""
     enrolments = Enrolment.objects.filter(module=module)
     if force is not None:
         enrolments = enrolments.filter(user__force=force)
@@ -398,6 +424,7 @@ def module_report(module: ModulePage, *, force=None) -> ModuleReport:
         completed=sum(r.completed for r in by_force),
         median_time=median_time,
     )
+    too_few = is_small(totals.started)
 
     answered = defaultdict(int)
     wrong = defaultdict(int)
@@ -407,30 +434,34 @@ def module_report(module: ModulePage, *, force=None) -> ModuleReport:
         for answer in answers:
             answered[answer["id"]] += 1
             wrong[answer["id"]] += 0 if answer["correct"] else 1
-    questions = [
-        QuestionRow(
-            number=number,
-            question=value["question"],
-            answered=answered[qid],
-            wrong=wrong[qid],
+    questions = []
+    for number, (qid, value) in enumerate(module.question_list, start=1):
+        hidden = too_few or is_small(answered[qid])
+        questions.append(
+            QuestionRow(
+                number=number,
+                question=value["question"],
+                answered=None if hidden else answered[qid],
+                wrong=None if hidden else wrong[qid],
+                suppressed=hidden,
+            )
         )
-        for number, (qid, value) in enumerate(module.question_list, start=1)
-    ]
     return ModuleReport(
         module=module,
         force=force,
-        totals=totals,
-        by_force=by_force,
-        by_role=by_role,
+        totals=_suppressed(totals) if too_few else totals,
+        by_force=_suppress_small_groups(by_force),
+        by_role=_suppress_small_groups(by_role),
         questions=questions,
-        median_time=median_time,
+        median_time=None if too_few else median_time,
     )
 
 
-def report_module_list(user, *, force=None) -> QuerySet:
-    """Modules with their started and completed counts (for ``force`` only if given)."""
+def report_module_list(user, *, force=None) -> list[ModulePage]:
+    """Modules with their started and completed counts (for ``force`` only if given),
+    marked ``suppressed`` where too few learners started for the counts to be shown."""
     scope = Q(enrolments__user__force=force) if force is not None else Q()
-    return (
+    modules = list(
         module_list_visible_to(user)
         .annotate(
             started=Count("enrolments", filter=scope, distinct=True),
@@ -442,3 +473,6 @@ def report_module_list(user, *, force=None) -> QuerySet:
         )
         .order_by("title")
     )
+    for module in modules:
+        module.suppressed = is_small(module.started)
+    return modules

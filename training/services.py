@@ -1,6 +1,8 @@
 """Writes for training: one function per action, validating, then saving in one
 transaction, then notifying."""
 
+from collections import defaultdict
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -109,29 +111,40 @@ def attempt_submit(
 
 
 @transaction.atomic
-def guidance_flags_create(*, page, version) -> list[GuidanceChangeFlag]:
+def guidance_flags_create(*, page, version) -> list[Notification]:
     """Called through the ``guidance_major_version_published`` hook: flag every
-    module with a lesson citing ``page`` and notify that module's trainers."""
+    module with a lesson citing ``page`` and tell each of their trainers once, naming
+    all of that trainer's modules. Returns the notifications, so the guidance app does
+    not tell the same people again as followers."""
     compare_url = version.compare_url() if hasattr(version, "compare_url") else ""
-    flags = []
+    modules_of = defaultdict(list)
     for module in modules_citing_guidance(page.pk):
-        flag = GuidanceChangeFlag.objects.create(
+        GuidanceChangeFlag.objects.create(
             module=module,
             guidance_page_id=page.pk,
             guidance_title=page.title,
             version_number=version.number,
             compare_url=compare_url or "",
         )
-        flags.append(flag)
-        notification_create(
-            recipients=module_trainers(module),
-            verb=GUIDANCE_CHANGED_VERB,
-            summary=f"'{page.title}' has a major version ({version.number}); the "
-            f"module '{module.title}' cites it. Check the lessons still match.",
-            url=module.url,
-            target=module,
+        for trainer in module_trainers(module):
+            modules_of[trainer].append(module)
+    notifications = []
+    for trainer, modules in modules_of.items():
+        titles = [f"'{module.title}'" for module in modules]
+        which = (
+            f"the module {titles[0]} cites it"
+            if len(titles) == 1
+            else f"the modules {', '.join(titles[:-1])} and {titles[-1]} cite it"
         )
-    return flags
+        notifications += notification_create(
+            recipients=[trainer],
+            verb=GUIDANCE_CHANGED_VERB,
+            summary=f"'{page.title}' has a major version ({version.number}); "
+            f"{which}. Check the lessons still match.",
+            url=modules[0].url,
+            target=modules[0],
+        )
+    return notifications
 
 
 @transaction.atomic

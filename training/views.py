@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.models import Theme
 from core.services import audit_record
+from core.suppression import SUPPRESSED, SUPPRESSION_THRESHOLD
 
 from . import selectors, services
 from .forms import KnowledgeCheckForm, VerifyForm
@@ -338,6 +339,13 @@ def verify_code(request, code):
 # --- Reports ------------------------------------------------------------------------
 
 
+SUPPRESSION_NOTE = (
+    f"Figures from fewer than {SUPPRESSION_THRESHOLD} learners are suppressed (shown "
+    "as 'suppressed'), as are those of a second group when only one would be, so they "
+    "cannot be worked out from the total."
+)
+
+
 @require_GET
 def report_index(request):
     force = check_view_reports_permission(request.user)
@@ -345,19 +353,20 @@ def report_index(request):
     return TemplateResponse(
         request,
         "training/report_index.html",
-        {"modules": modules, "force": force},
+        {"modules": modules, "force": force, "suppression_note": SUPPRESSION_NOTE},
     )
 
 
 def _chart(rows, attr: str, *, suffix: str = "") -> list[dict]:
-    """Bars for the SVG chart: label, value and width as a share of the widest."""
+    """Bars for the SVG chart: label, value and width as a share of the widest. A
+    suppressed row gets no bar, only the word."""
     values = [getattr(row, attr) or 0 for row in rows]
     top = max(values, default=0) or 1
     return [
         {
             "label": row.label if hasattr(row, "label") else f"Q{row.number}",
             "value": value,
-            "text": f"{value}{suffix}",
+            "text": SUPPRESSED if row.suppressed else f"{value}{suffix}",
             "width": round(55 * value / top, 1),
             "value_x": round(36 + 55 * value / top, 1),
             "y": 10 + index * 30,
@@ -399,9 +408,16 @@ def report_detail(request, module_id):
             "module": module,
             "force": force,
             "charts": charts,
+            "suppression_note": SUPPRESSION_NOTE,
             "trail": [("Training reports", reverse("training:report_index"))],
         },
     )
+
+
+def _csv_figure(value, row) -> str | int | float:
+    if row.suppressed:
+        return SUPPRESSED
+    return "" if value is None else value
 
 
 @require_GET
@@ -420,11 +436,12 @@ def report_csv(request, module_id):
         request=request,
     )
     writer = csv.writer(response)
+    writer.writerow([SUPPRESSION_NOTE])
     writer.writerow(["Module", _csv_safe(module.title), "Version", module.version])
     writer.writerow(["Force", _csv_safe(force.name) if force else "All forces"])
     median = report.totals.median_hours
     writer.writerow(
-        ["Median time to complete (hours)", "" if median is None else median]
+        ["Median time to complete (hours)", _csv_figure(median, report.totals)]
     )
     writer.writerow([])
     writer.writerow(
@@ -448,11 +465,16 @@ def report_csv(request, module_id):
                 [
                     group,
                     _csv_safe(row.label),
-                    row.started,
-                    row.attempted,
-                    row.completed,
-                    "" if row.pass_rate is None else row.pass_rate,
-                    "" if row.median_hours is None else row.median_hours,
+                    *(
+                        _csv_figure(value, row)
+                        for value in (
+                            row.started,
+                            row.attempted,
+                            row.completed,
+                            row.pass_rate,
+                            row.median_hours,
+                        )
+                    ),
                 ]
             )
     writer.writerow([])
@@ -462,9 +484,10 @@ def report_csv(request, module_id):
             [
                 row.number,
                 _csv_safe(row.question),
-                row.answered,
-                row.wrong,
-                "" if row.wrong_rate is None else row.wrong_rate,
+                *(
+                    _csv_figure(value, row)
+                    for value in (row.answered, row.wrong, row.wrong_rate)
+                ),
             ]
         )
     return response

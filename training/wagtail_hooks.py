@@ -60,7 +60,9 @@ def training_theme_resources(user, theme) -> list[dict]:
 
 @hooks.register("guidance_major_version_published")
 def flag_modules_citing_guidance(page, version):
-    guidance_flags_create(page=page, version=version)
+    """Returns who was told, so guidance does not notify them again as followers."""
+    notifications = guidance_flags_create(page=page, version=version)
+    return [notification.recipient for notification in notifications]
 
 
 @hooks.register("after_publish_page")

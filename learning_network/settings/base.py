@@ -242,6 +242,19 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Learning Network] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# allauth's forms, each naming the field it is missing (accounts/allauth_forms.py).
+ACCOUNT_FORMS = {
+    key: f"accounts.allauth_forms.{name}"
+    for key, name in {
+        "login": "LoginForm",
+        "add_email": "AddEmailForm",
+        "change_password": "ChangePasswordForm",
+        "set_password": "SetPasswordForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
 # Rate limits, set explicitly rather than left to allauth's defaults (they use the cache).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -258,6 +271,17 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Learning Network"
+MFA_FORMS = {
+    key: f"accounts.allauth_forms.{name}"
+    for key, name in {
+        "authenticate": "AuthenticateForm",
+        "reauthenticate": "MFAReauthenticateForm",
+        "activate_totp": "ActivateTOTPForm",
+        "add_webauthn": "AddWebAuthnForm",
+        "edit_webauthn": "EditWebAuthnForm",
+        "login_webauthn": "LoginWebAuthnForm",
+    }.items()
+}
 # Staff roles must have enrolled MFA before any URL under these prefixes.
 STAFF_MFA_REQUIRED_PREFIXES = ["/admin/", "/moderation/", "/audit/"]
 # Passkeys need a secure context; runserver on 127.0.0.1/localhost counts as one.

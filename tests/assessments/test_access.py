@@ -31,7 +31,7 @@ def world(assessment, lead, colleague, admin_user):
     """An assessment with an assigned colleague, an action and a document."""
     responses = rate_all(assessment, [0, 2], lead, evidence=False)
     first = responses[0]
-    services.response_assign(response=first, assignee=colleague, actor=lead)
+    services.responses_assign(assignments=[(first, colleague)], actor=lead)
     evidence = services.evidence_add(
         response=first,
         title="Audit",

@@ -332,7 +332,7 @@ def test_sign_off_freezes_the_assessment_and_is_audited(client, assessment, lead
     with pytest.raises(ValidationError, match="read-only"):
         services.evidence_add(response=response, title="x", link="/", actor=lead)
     with pytest.raises(ValidationError, match="read-only"):
-        services.response_assign(response=response, assignee=lead, actor=lead)
+        services.responses_assign(assignments=[(response, lead)], actor=lead)
     with pytest.raises(ValidationError, match="read-only"):
         services.assessment_sign_off(assessment=assessment, lead=lead)
     assert Response.objects.get(pk=responses[0].pk).rating == 1
@@ -363,6 +363,29 @@ def test_assigning_a_statement_adds_and_notifies_the_colleague(
     assert response.assignee == colleague
     assert assessment.members.filter(user=colleague).exists()
     assert colleague.notifications.filter(verb="asked you to rate a statement").exists()
+
+
+def test_assigning_several_statements_at_once_notifies_the_colleague_once(
+    client, assessment, lead, colleague
+):
+    client.force_login(lead)
+    responses = list(
+        Response.objects.filter(assessment=assessment)
+        .select_related("statement")
+        .order_by("pk")[:3]
+    )
+
+    client.post(
+        reverse("assessments:assign", args=[assessment.pk]),
+        {f"statement-{r.statement_id}": str(colleague.pk) for r in responses},
+    )
+
+    assert (
+        Response.objects.filter(assessment=assessment, assignee=colleague).count() == 3
+    )
+    notes = colleague.notifications.filter(verb="asked you to rate a statement")
+    assert notes.count() == 1
+    assert all(r.statement.number in notes.get().summary for r in responses)
 
 
 def test_assigning_to_someone_outside_the_force_is_a_400(client, assessment, lead):

@@ -141,13 +141,15 @@ def test_a_trainers_report_counts_completions_and_is_accessible(
     reset_sequences()
     trainer = make_user(email="trainer@college.police.uk", groups=["Trainers"])
     module = make_module(title="Suspect interviews", owner=trainer, lessons=1)
-    learner = make_user(email="dc.jones@avon-and-somerset.police.uk")
-    attempt_submit(
-        user=learner, module=module, answers={"q-charge": [1], "q-early": [0]}
-    )
-    attempt_submit(
-        user=learner, module=module, answers={"q-charge": [0], "q-early": [0, 2]}
-    )
+    # Three learners: fewer would be suppressed (core.suppression).
+    for name in ("dc.jones", "dc.khan", "ds.lee"):
+        learner = make_user(email=f"{name}@avon-and-somerset.police.uk")
+        attempt_submit(
+            user=learner, module=module, answers={"q-charge": [1], "q-early": [0]}
+        )
+        attempt_submit(
+            user=learner, module=module, answers={"q-charge": [0], "q-early": [0, 2]}
+        )
     sign_in(page, "trainer@college.police.uk", TEST_PASSWORD)
     page.wait_for_url("**/")
 

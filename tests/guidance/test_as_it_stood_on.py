@@ -1,10 +1,12 @@
 import datetime
+import re
 
 import pytest
 
 from django.utils import timezone
 
 from core.models import AuditEvent
+from guidance.forms import DATE_INVALID, DATE_MISSING, DATE_YEAR
 from guidance.models import GuidancePage, GuidanceVersion
 from guidance.selectors import guidance_version_on
 from guidance.services import AS_IT_STOOD_ON_ACTION
@@ -115,6 +117,69 @@ def test_a_bad_date_is_a_400_with_what_was_typed_kept_and_nothing_audited(
     assert "There is a problem" in response.content.decode()
     assert f'value="{params["day"]}"' in response.content.decode()
     assert not AuditEvent.objects.filter(action=AS_IT_STOOD_ON_ACTION).exists()
+
+
+def date_inputs_in_error(html: str) -> set[str]:
+    """Which of the three boxes the page marks as wrong."""
+    return {
+        part
+        for part in ("day", "month", "year")
+        if re.search(
+            rf'class="[^"]*govuk-input--error[^"]*" id="stood-on-{part}"', html
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("params", "message", "boxes"),
+    [
+        ({"day": "", "month": "", "year": ""}, DATE_MISSING, {"day", "month", "year"}),
+        (
+            {"day": "15", "month": "7", "year": ""},
+            "The date must include a year.",
+            {"year"},
+        ),
+        (
+            {"day": "", "month": "7", "year": ""},
+            "The date must include a day and year.",
+            {"day", "year"},
+        ),
+        ({"day": "15", "month": "July", "year": "2025"}, DATE_INVALID, {"month"}),
+        ({"day": "15", "month": "7", "year": "25"}, DATE_YEAR, {"year"}),
+        ({"day": "31", "month": "2", "year": "2025"}, DATE_INVALID, set()),
+    ],
+)
+def test_a_bad_date_says_what_is_wrong_and_marks_only_the_boxes_at_fault(
+    client_for, officer, history, params, message, boxes
+):
+    response = client_for(officer).get(history.url + "as-it-stood-on/", params)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.count(message) == 2  # in the summary and above the boxes
+    assert date_inputs_in_error(html) == (boxes or {"day", "month", "year"})
+    first = next(p for p in ("day", "month", "year") if p in (boxes or {"day"}))
+    assert f'href="#stood-on-{first}"' in html
+    for part, typed in params.items():
+        assert (
+            f'id="stood-on-{part}" name="{part}" type="text" inputmode="numeric" value="{typed}"'
+            in html
+        )
+
+
+def test_a_good_date_keeps_what_was_typed_in_the_boxes(client_for, officer, history):
+    response = client_for(officer).get(
+        history.url + "as-it-stood-on/", {"day": "15", "month": "07", "year": "2025"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for part, typed in (("day", "15"), ("month", "07"), ("year", "2025")):
+        assert (
+            f'id="stood-on-{part}" name="{part}" type="text" inputmode="numeric" value="{typed}"'
+            in html
+        )
+    assert not date_inputs_in_error(html)
 
 
 def test_the_form_alone_records_nothing(client_for, officer, history):

@@ -1,6 +1,7 @@
 """Lessons cite guidance; a major guidance version flags the module for its trainers."""
 
 from core.models import Notification
+from core.services import follow_create
 from tests.factories import make_user
 from tests.factories.guidance import make_guidance, publish_version
 from tests.factories.training import make_lesson, make_module
@@ -61,6 +62,31 @@ def test_a_major_guidance_version_notifies_the_modules_trainers_and_flags_it(
         response.text
     )
     assert flag.compare_url.replace("&", "&amp;") in response.text
+
+
+def test_a_trainer_who_follows_guidance_cited_in_two_modules_is_told_once(
+    trainer, officer, django_capture_on_commit_callbacks
+):
+    guidance = make_guidance(title="Planning the first 48 hours")
+    follow_create(user=trainer, target=guidance)
+    follow_create(user=officer, target=guidance)
+    modules = [
+        make_module(title=title, owner=trainer, lessons=0)
+        for title in ("Suspect interviews", "Early disclosure")
+    ]
+    for module in modules:
+        make_lesson(module, title="Early actions", body=cite(guidance), owner=trainer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_version(guidance, major=True, note="New disclosure duty.")
+
+    notice = Notification.objects.get(recipient=trainer)
+    assert notice.verb == "cited guidance changed"
+    assert "Suspect interviews" in notice.summary
+    assert "Early disclosure" in notice.summary
+    assert GuidanceChangeFlag.objects.filter(module__in=modules).count() == 2
+    # A follower who trains nothing still gets the followers' notice.
+    assert Notification.objects.filter(recipient=officer).count() == 1
 
 
 def test_a_minor_guidance_version_flags_nothing(
