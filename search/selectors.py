@@ -16,7 +16,6 @@ from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -75,6 +74,8 @@ class Result:
     themes: list = field(default_factory=list)
     force: object = None
     snippet: str = ""
+    # Under a forum thread: how many of its replies (not its opening post) match.
+    matching_replies: int = 0
 
     @property
     def type_key(self):
@@ -325,26 +326,6 @@ def _facets(runs, all_sources, filters: Filters) -> dict[str, list[FacetValue]]:
     return facets
 
 
-def _index_texts(objs_by_source, backend) -> dict:
-    """Plain text the database backend already stored for each result, for snippets."""
-    texts = {}
-    if _vendor(backend) not in ("postgresql", "sqlite"):
-        return texts
-    IndexEntry = get_app_config().get_model("IndexEntry")
-
-    field_name = "body_text" if _vendor(backend) == "postgresql" else "body"
-    for source, objs in objs_by_source.items():
-        if not objs:
-            continue
-        ct = ContentType.objects.get_for_model(source.model)
-        rows = IndexEntry.objects.filter(
-            content_type=ct, object_id__in=[str(o.pk) for o in objs]
-        ).values_list("object_id", field_name)
-        for object_id, text in rows:
-            texts[(source.key, object_id)] = text or ""
-    return texts
-
-
 def _follow(obj, path: str | None) -> list:
     """The objects at the end of a lookup path (a foreign key chain or a many-to-many
     relation), as a list."""
@@ -376,59 +357,193 @@ def _load(source: Source, pks, user) -> dict:
     return {obj.pk: obj for obj in rows}
 
 
-def _build_results(picked, parsed, request, backend, user) -> list[Result]:
-    pks_by_source: dict[Source, list] = {}
-    for source, pk, _score, _date in picked:
-        pks_by_source.setdefault(source, []).append(pk)
-    loaded = {source: _load(source, pks, user) for source, pks in pks_by_source.items()}
-    texts = _index_texts(
-        {source: list(objs.values()) for source, objs in loaded.items()}, backend
-    )
+@dataclass
+class _Hit:
+    """One matching row, with what ranking needs: its weighted score, date, title
+    and, for a child source, its parent's key."""
+
+    source: Source
+    pk: object
+    score: float
+    date: object
+    parent_pk: object = None
+    title: str = ""
+
+
+@dataclass
+class _Group:
+    """One result: a row and the matching rows of child sources listed under it (a
+    forum thread and its matching replies), ranked once by its best hit."""
+
+    source: Source
+    pk: object
+    hits: list = field(default_factory=list)
+    score: float = float("-inf")
+    date: object = None
+    exact_title: bool = False
+
+    def add(self, hit: _Hit, title_words: tuple) -> None:
+        self.hits.append(hit)
+        self.score = max(self.score, hit.score)
+        if hit.date is not None and (self.date is None or hit.date > self.date):
+            self.date = hit.date
+        if hit.source is self.source and title_words:
+            self.exact_title = q.words(hit.title) == title_words
+
+    def best_child(self) -> _Hit | None:
+        children = [hit for hit in self.hits if hit.source is not self.source]
+        return max(children, key=lambda hit: hit.score) if children else None
+
+
+def _load_for(groups, user) -> dict:
+    """The rows the page shows (each group's own row, and its best child's for the
+    snippet): one query per source whatever the page."""
+    pks_by_source: dict[Source, set] = {}
+    for group in groups:
+        pks_by_source.setdefault(group.source, set()).add(group.pk)
+        child = group.best_child()
+        if child is not None:
+            pks_by_source.setdefault(child.source, set()).add(child.pk)
+    return {source: _load(source, pks, user) for source, pks in pks_by_source.items()}
+
+
+def _build_results(groups, parsed, request, user) -> list[Result]:
+    loaded = _load_for(groups, user)
     terms = parsed.highlight_terms() if parsed else []
     results = []
-    for source, pk, score, _date in picked:
-        obj = loaded[source].get(pk)
+    for group in groups:
+        source = group.source
+        obj = loaded[source].get(group.pk)
         if obj is None:  # deleted or hidden since it was ranked
             continue
+        url = source.url(obj, request)
+        text = source.text(obj)
+        lead_child = source.lead_child(obj) if source.lead_child else None
+        child_hit = group.best_child()
+        child = loaded[child_hit.source].get(child_hit.pk) if child_hit else None
+        if child is not None:
+            # The best-matching post's words, and a link to it when it is a reply
+            # that matched better than the thread itself.
+            text = child_hit.source.text(child)
+            if child_hit.pk != lead_child and child_hit.score >= max(
+                (h.score for h in group.hits if h.source is source), default=0.0
+            ):
+                url = child_hit.source.url(child, request)
         themes = _follow(obj, source.theme_path)
         forces = _follow(obj, source.force_path)
-        force = forces[0] if forces else None
-        # The index's own text (it includes the summary) where the backend stores it.
-        text = texts.get((source.key, str(obj.pk))) or source.summary(obj)
         results.append(
             Result(
                 source=source,
                 obj=obj,
-                score=score,
+                score=group.score,
                 date=getattr(obj, source.date_field, None),
                 title=source.title(obj),
-                url=source.url(obj, request),
+                url=url,
                 themes=themes,
-                force=force,
+                force=forces[0] if forces else None,
                 snippet=highlight(text, terms),
+                matching_replies=len(
+                    {
+                        hit.pk
+                        for hit in group.hits
+                        if hit.source is not source and hit.pk != lead_child
+                    }
+                ),
             )
         )
     return results
 
 
-def _top(run, need, sort, backend) -> list[tuple]:
-    """The first ``need`` of a source's ranked results as (pk, score, date): keys and
-    sort values only, so no row is built that the page will not show."""
-    date = run.source.date_field
+def _top(run, need, sort, backend) -> list[_Hit]:
+    """The first ``need`` of a source's ranked results: keys and sort values only, so
+    no row is built that the page will not show."""
+    source = run.source
+    date = source.date_field
+    extra = [f for f in (source.parent and source.parent[1], source.title_field) if f]
     if not _is_database(backend):
-        return [
-            (obj.pk, float(getattr(obj, "_score", 0) or 0), getattr(obj, date, None))
+        rows = [
+            (
+                obj.pk,
+                float(getattr(obj, "_score", 0) or 0),
+                getattr(obj, date, None),
+                *(getattr(obj, name, None) for name in extra),
+            )
             for obj in run.results[:need]
         ]
-    if sort == "newest":
-        return [
-            (pk, 0.0, when) for pk, when in run.results.values_list("pk", date)[:need]
+    elif sort == "newest":
+        rows = [
+            (pk, 0.0, when, *rest)
+            for pk, when, *rest in run.results.values_list("pk", date, *extra)[:need]
         ]
-    ranked = run.results[:need].get_queryset().values_list("pk", "_score", date)
-    return [(pk, float(score or 0), when) for pk, score, when in ranked]
+    else:
+        rows = (
+            run.results[:need].get_queryset().values_list("pk", "_score", date, *extra)
+        )
+    # SQLite FTS5's bm25() is lower-is-better; every other backend higher-is-better.
+    weight = TYPE_WEIGHTS.get(source.key, 1.0)
+    weight *= -1.0 if _vendor(backend) == "sqlite" else 1.0
+    hits = []
+    for pk, score, when, *rest in rows:
+        values = dict(zip(extra, rest, strict=True))
+        hits.append(
+            _Hit(
+                source=source,
+                pk=pk,
+                score=float(score or 0) * weight,
+                date=when,
+                parent_pk=values.get(source.parent[1]) if source.parent else None,
+                title=values.get(source.title_field) or "",
+            )
+        )
+    return hits
 
 
-def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources):
+def _grouping(sources) -> set[str]:
+    """Keys of the sources whose results are grouped: parents, and children whose
+    parent is searched too (forum threads and replies)."""
+    keys = {source.key for source in sources}
+    children = {s.key for s in sources if s.parent and s.parent[0] in keys}
+    return children | {s.parent[0] for s in sources if s.key in children}
+
+
+def _grouped(runs, sources, sort, need, backend, title_words) -> list[_Group]:
+    """Every run's best hits as results: a child source's hits under their parent's
+    result (one forum thread, however many of its posts match), ranked."""
+    by_key = {source.key: source for source in sources}
+    grouping = _grouping(sources)
+    groups: dict[tuple, _Group] = {}
+    for run in runs:
+        source = run.source
+        if not run.total:
+            continue
+        # A thread's rank and the number of threads depend on all of its matches:
+        # take every candidate of a grouped source (at most 2 × CANDIDATES).
+        limit = 2 * CANDIDATES if source.key in grouping else need
+        for hit in _top(run, limit, sort, backend):
+            if source.key in grouping and source.parent:
+                key = (source.parent[0], hit.parent_pk)
+            else:
+                key = (source.key, hit.pk)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(source=by_key[key[0]], pk=key[1])
+            group.add(hit, title_words)
+    if sort == "newest":
+        epoch = timezone.now().replace(year=1970)
+        return sorted(groups.values(), key=lambda g: g.date or epoch, reverse=True)
+
+    def rank(group):
+        # A query that is a result's whole title puts it first (guidance before
+        # other types with the same title), then relevance.
+        exact = TYPE_WEIGHTS.get(group.source.key, 1.0) if group.exact_title else 0
+        return (exact, group.score)
+
+    return sorted(groups.values(), key=rank, reverse=True)
+
+
+def _search_all(
+    user, query_obj, filters, sort, page, per_page, backend, sources, title_words=()
+):
     runs = []
     for source in sources:
         qs = _filtered_queryset(source, user, filters)
@@ -437,23 +552,14 @@ def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources
         run = _run_source(source, qs, query_obj, sort, backend)
         if run is not None:
             runs.append(run)
-    total = sum(run.total for run in runs)
     need = page * per_page
-    candidates = []
-    # SQLite FTS5's bm25() is lower-is-better; every other backend higher-is-better.
-    sign = -1.0 if _vendor(backend) == "sqlite" else 1.0
-    for run in runs:
-        if not run.total:
-            continue
-        weight = TYPE_WEIGHTS.get(run.source.key, 1.0)
-        for pk, score, date in _top(run, need, sort, backend):
-            candidates.append((run.source, pk, score * weight * sign, date))
-    if sort == "newest":
-        epoch = timezone.now().replace(year=1970)
-        candidates.sort(key=lambda c: c[3] or epoch, reverse=True)
-    else:
-        candidates.sort(key=lambda c: c[2], reverse=True)
-    picked = candidates[(page - 1) * per_page : need]
+    groups = _grouped(runs, sources, sort, need, backend, title_words)
+    # Every match of an ungrouped source is a result; of the grouped ones, every
+    # thread (all their candidates were taken, so all their groups are here).
+    grouping = _grouping(sources)
+    total = sum(run.total for run in runs if run.source.key not in grouping)
+    total += sum(1 for group in groups if group.source.key in grouping)
+    picked = groups[(page - 1) * per_page : need]
     return runs, total, picked
 
 
@@ -520,7 +626,7 @@ def search_site(
             outcome.capped = any(run.capped for run in runs)
             outcome.ranked_among_candidates = outcome.capped and _is_database(backend)
             outcome.facets = _facets(runs, sources, filters)
-            outcome.results = _build_results(picked, parsed, request, backend, user)
+            outcome.results = _build_results(picked, parsed, request, user)
     except Exception:
         logger.exception("Search backend failed for %r", outcome.query)
         outcome.degraded = True
@@ -720,7 +826,7 @@ def suggest_before_asking(user, title: str, *, limit: int = 5, request=None):
                     user, query_obj, filters, "relevance", 1, limit, backend, sources
                 )
                 outcome.total = total
-                outcome.results = _build_results(picked, parsed, request, backend, user)
+                outcome.results = _build_results(picked, parsed, request, user)
     return outcome
 
 
