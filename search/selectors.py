@@ -192,18 +192,38 @@ class _SourceRun:
     grouped: bool = False
     theme_counts: dict = field(default_factory=dict)
     force_counts: dict = field(default_factory=dict)
+    # On an engine: the ranked rows fetched (with ``_score``), best first.
+    ranked: list = field(default_factory=list)
 
 
-def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
+def _exact_title_pks(source, qs, title_words) -> list:
+    """Rows of ``qs`` whose whole title is the query's words (any case, any
+    punctuation around them). Looked up when a source has more matches than it has
+    candidates, so the page whose title was typed is never left out of them."""
+    if not (title_words and source.title_field):
+        return []
+    # Words are letters and digits only (query.words), so nothing needs escaping.
+    pattern = r"^\W*" + r"\W+".join(title_words) + r"\W*$"
+    exact = qs.filter(**{f"{source.title_field}__iregex": pattern}).order_by()
+    return list(exact.values_list("pk", flat=True)[:CANDIDATES])
+
+
+def _run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceRun:
     if sort == "newest":
         qs = qs.order_by(f"-{source.date_field}", "-pk")
     qs = _for_backend(source, qs, backend)
     if qs is None:
         return None
     capped = False
+    ranked = []
     if _is_database(backend):
         # Rank, count and facet the candidates only: a plain primary-key filter.
         ids, capped = candidate_ids(source, qs, query_obj, sort, backend, CANDIDATES)
+        if capped and sort != "newest":
+            seen = set(ids)
+            ids += [
+                p for p in _exact_title_pks(source, qs, title_words) if p not in seen
+            ]
         matched = filter_pks(source.model._default_manager.all(), ids)
         if sort == "newest":
             results = matched.order_by(f"-{source.date_field}", "-pk")
@@ -213,9 +233,18 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
         results = backend.search(
             query_obj, qs, order_by_relevance=(sort != "newest")
         ).annotate_score("_score")
-        ids = [obj.pk for obj in results[: CANDIDATES + 1]]
-        capped = len(ids) > CANDIDATES
-        matched = source.model._default_manager.filter(pk__in=ids[:CANDIDATES])
+        ranked = list(results[: CANDIDATES + 1])
+        capped = len(ranked) > CANDIDATES
+        ranked = ranked[:CANDIDATES]
+        if capped and sort != "newest":
+            seen = {obj.pk for obj in ranked}
+            extra = [
+                p for p in _exact_title_pks(source, qs, title_words) if p not in seen
+            ]
+            ranked += list(source.model._default_manager.filter(pk__in=extra))
+        matched = source.model._default_manager.filter(
+            pk__in=[obj.pk for obj in ranked]
+        )
     month, year = _date_cutoff(31), _date_cutoff(365)
     date = source.date_field
     buckets = {
@@ -223,7 +252,9 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
         "month": Count("pk", filter=Q(**{f"{date}__gte": month})),
         "year": Count("pk", filter=Q(**{f"{date}__gte": year})),
     }
-    run = _SourceRun(source=source, results=results, matched=matched, capped=capped)
+    run = _SourceRun(
+        source=source, results=results, matched=matched, capped=capped, ranked=ranked
+    )
     if source.single_valued_facets:
         # One pass: every matching row falls in exactly one (theme, force) group.
         group = [
@@ -454,9 +485,10 @@ def _build_results(groups, parsed, request, user) -> list[Result]:
     return results
 
 
-def _top(run, need, sort, backend) -> list[_Hit]:
-    """The first ``need`` of a source's ranked results: keys and sort values only, so
-    no row is built that the page will not show."""
+def _top(run, sort, backend) -> list[_Hit]:
+    """A source's ranked candidates (at most a few hundred): keys and sort values
+    only, so no row is built that the page will not show. The database ranks every
+    candidate whatever the page, so taking them all costs no more than a page."""
     source = run.source
     date = source.date_field
     extra = [f for f in (source.parent and source.parent[1], source.title_field) if f]
@@ -468,17 +500,16 @@ def _top(run, need, sort, backend) -> list[_Hit]:
                 getattr(obj, date, None),
                 *(getattr(obj, name, None) for name in extra),
             )
-            for obj in run.results[:need]
+            for obj in run.ranked
         ]
     elif sort == "newest":
         rows = [
             (pk, 0.0, when, *rest)
-            for pk, when, *rest in run.results.values_list("pk", date, *extra)[:need]
+            for pk, when, *rest in run.results.values_list("pk", date, *extra)
         ]
     else:
-        rows = (
-            run.results[:need].get_queryset().values_list("pk", "_score", date, *extra)
-        )
+        ranked = run.results[: 3 * CANDIDATES].get_queryset()
+        rows = ranked.values_list("pk", "_score", date, *extra)
     # SQLite FTS5's bm25() is lower-is-better; every other backend higher-is-better.
     weight = TYPE_WEIGHTS.get(source.key, 1.0)
     weight *= -1.0 if _vendor(backend) == "sqlite" else 1.0
@@ -506,7 +537,7 @@ def _grouping(sources) -> set[str]:
     return children | {s.parent[0] for s in sources if s.key in children}
 
 
-def _grouped(runs, sources, sort, need, backend, title_words) -> list[_Group]:
+def _grouped(runs, sources, sort, backend, title_words) -> list[_Group]:
     """Every run's best hits as results: a child source's hits under their parent's
     result (one forum thread, however many of its posts match), ranked."""
     by_key = {source.key: source for source in sources}
@@ -516,10 +547,9 @@ def _grouped(runs, sources, sort, need, backend, title_words) -> list[_Group]:
         source = run.source
         if not run.total:
             continue
-        # A thread's rank and the number of threads depend on all of its matches:
-        # take every candidate of a grouped source (at most 2 × CANDIDATES).
-        limit = 2 * CANDIDATES if source.key in grouping else need
-        for hit in _top(run, limit, sort, backend):
+        # A thread's rank and the number of threads depend on all of its matches,
+        # and an exact title may be any candidate: every candidate is taken.
+        for hit in _top(run, sort, backend):
             if source.key in grouping and source.parent:
                 key = (source.parent[0], hit.parent_pk)
             else:
@@ -549,11 +579,11 @@ def _search_all(
         qs = _filtered_queryset(source, user, filters)
         if qs is None:
             continue
-        run = _run_source(source, qs, query_obj, sort, backend)
+        run = _run_source(source, qs, query_obj, sort, backend, title_words)
         if run is not None:
             runs.append(run)
     need = page * per_page
-    groups = _grouped(runs, sources, sort, need, backend, title_words)
+    groups = _grouped(runs, sources, sort, backend, title_words)
     # Every match of an ungrouped source is a result; of the grouped ones, every
     # thread (all their candidates were taken, so all their groups are here).
     grouping = _grouping(sources)
@@ -591,11 +621,23 @@ def search_site(
     if query_obj is None:
         return outcome
     backend = get_search_backend()
+
+    def search(query_obj, text):
+        return _search_all(
+            user,
+            query_obj,
+            filters,
+            sort,
+            page,
+            per_page,
+            backend,
+            sources,
+            q.words(text),
+        )
+
     try:
         with transaction.atomic():
-            runs, total, picked = _search_all(
-                user, query_obj, filters, sort, page, per_page, backend, sources
-            )
+            runs, total, picked = search(query_obj, parsed.raw)
             if not total and not filters.active:
                 # A misspelling? Search for the corrected words when they all match.
                 corrected = did_you_mean(
@@ -603,24 +645,13 @@ def search_site(
                 )
                 if corrected:
                     parsed = q.parse(corrected)
-                    runs, total, picked = _search_all(
-                        user,
-                        q.build(parsed),
-                        filters,
-                        sort,
-                        page,
-                        per_page,
-                        backend,
-                        sources,
-                    )
+                    runs, total, picked = search(q.build(parsed), corrected)
                     outcome.showing_for = corrected if total else ""
                     outcome.parsed = parsed
             if not total and not filters.active:
                 relaxed = _relaxed(query_obj)
                 if relaxed is not None:
-                    runs, total, picked = _search_all(
-                        user, relaxed, filters, sort, page, per_page, backend, sources
-                    )
+                    runs, total, picked = search(relaxed, parsed.raw)
                     outcome.relaxed = bool(total)
             outcome.total = total
             outcome.capped = any(run.capped for run in runs)
