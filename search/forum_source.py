@@ -46,6 +46,7 @@ def sources(selector, model) -> list:
                 autocomplete_via_backend=False,
                 single_valued_facets=True,
                 dated_by_creation=True,
+                spelling_words=False,
             )
         )
     post_visible = selector("forums.selectors", "post_list_visible_to")
@@ -72,6 +73,7 @@ def sources(selector, model) -> list:
                 autocomplete_via_backend=False,
                 single_valued_facets=True,
                 dated_by_creation=True,
+                spelling_words=False,
             )
         )
     return found

@@ -5,15 +5,12 @@ visibility selector and the backend searches *within* it, so totals, facets and 
 only ever count what the user may see. Only the slice a page shows is fetched.
 """
 
-import difflib
 import logging
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from modelsearch.backends import get_search_backend
-from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or
 
 from django.db import connection, transaction
@@ -21,6 +18,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from . import query as q
+from . import vocabulary
 from .candidates import candidate_ids, filter_pks
 from .glossary import ACRONYMS, EXPANSIONS
 from .highlight import highlight
@@ -705,34 +703,6 @@ def _fallback(outcome, user, parsed, filters, sources, request, per_page):
 
 # --- Did you mean -------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z0-9']+")
-
-
-def _vocabulary_candidates(term: str) -> list[str]:
-    """Title words that look like ``term``: pg_trgm word similarity over the index's
-    title text on PostgreSQL (GIN trigram index), a bounded scan elsewhere."""
-    IndexEntry = get_app_config().get_model("IndexEntry")
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.35")
-            cursor.execute(
-                f"SELECT title_text FROM {IndexEntry._meta.db_table} "  # noqa: S608
-                "WHERE %s <%% title_text "
-                "ORDER BY word_similarity(%s, title_text) DESC LIMIT 25",
-                [term, term],
-            )
-            titles = [row[0] for row in cursor.fetchall()]
-    else:
-        field_name = "title"
-        titles = list(
-            IndexEntry.objects.values_list(field_name, flat=True).order_by("-pk")[:5000]
-        )
-    words = set()
-    for title in titles:
-        words.update(_WORD.findall((title or "").lower()))
-    return list(words)
-
 
 def _any_match(backend, query_obj, qs) -> bool:
     """Whether anything matches: the first row in key order, not a count of them all."""
@@ -747,32 +717,47 @@ def _glossary_words() -> set[str]:
     return words
 
 
+def _matches_visible(user, word, backend, sources) -> bool:
+    """Whether ``word`` alone finds anything the user may see."""
+    query_obj = q.build(q.parse(word))
+    for source in sources:
+        qs = _for_backend(source, source.queryset(user), backend)
+        if qs is not None and _any_match(backend, query_obj, qs):
+            return True
+    return False
+
+
+def _corrected(user, term, glossary, backend, sources) -> str:
+    """The word to search for instead of ``term``: ``term`` itself when it is in the
+    glossary or in anything the user may see (a real word or a name is never
+    changed), otherwise the nearest word that finds something the user may see."""
+    if term in glossary or len(term) < vocabulary.MIN_LENGTH:
+        return term
+    if _matches_visible(user, term, backend, sources):
+        return term
+    for word in vocabulary.corrections(term, glossary)[:3]:
+        if word in glossary or _matches_visible(user, word, backend, sources):
+            return word
+    return term
+
+
 def did_you_mean(
     user, parsed: q.ParsedQuery, backend, sources, *, require_all: bool = False
 ) -> str:
-    """Another spelling of a misspelt query, offered only when it finds something."""
+    """Another spelling of a misspelt query, offered only when it finds something
+    (with ``require_all``, something with every word). Each corrected word finds
+    something the user may see on its own, so nothing they may not see is ever
+    suggested."""
     if not parsed or not parsed.terms:
         return ""
     glossary = _glossary_words()
-    changed = False
-    corrected = []
     try:
         with transaction.atomic():
-            for term in parsed.terms:
-                if term in glossary or len(term) < 4:
-                    corrected.append(term)
-                    continue
-                vocabulary = set(_vocabulary_candidates(term)) | glossary
-                if term in vocabulary:
-                    corrected.append(term)
-                    continue
-                best = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
-                if best and best[0] != term:
-                    corrected.append(best[0])
-                    changed = True
-                else:
-                    corrected.append(term)
-            if not changed:
+            corrected = [
+                _corrected(user, term, glossary, backend, sources)
+                for term in parsed.terms
+            ]
+            if corrected == parsed.terms:
                 return ""
             suggestion = " ".join(
                 corrected + [f'"{phrase}"' for phrase in parsed.phrases]

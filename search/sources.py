@@ -56,6 +56,9 @@ class Source:
     # For a parent: fn(obj) -> the key of the child whose text is the parent's own
     # (a thread's opening post), not counted as a matching reply.
     lead_child: Callable | None = None
+    # Its words may be offered as spelling corrections (search.vocabulary): editorial
+    # content yes; forum posts no (thread titles are offered from the index's titles).
+    spelling_words: bool = True
 
     def queryset(self, user) -> QuerySet:
         return self.visible_to(user)
