@@ -1,13 +1,17 @@
 """Forum threads and posts as search sources, wired to forums.selectors once the forums
 app has them (thread_list_visible_to, post_list_visible_to, and for a thread's snippet
 opening_posts_visible_to, built on post_list_visible_to: a held or hidden opening post
-is never a snippet for anyone who may not see it)."""
+is never a snippet for anyone who may not see it).
+
+A reply is listed under its thread (``parent``): one result per thread, whichever of
+its posts match. Snippets are the posts' rendered HTML as text, never raw Markdown."""
 
 
 def sources(selector, model) -> list:
     from django.db.models import OuterRef, Subquery
 
     from .sources import Source
+    from .text import html_to_text
 
     found = []
     thread_visible = selector("forums.selectors", "thread_list_visible_to")
@@ -25,18 +29,24 @@ def sources(selector, model) -> list:
                 theme_path="category__theme",
                 title=lambda obj: obj.title,
                 url=lambda obj, request: obj.get_absolute_url(),
-                summary=lambda obj: getattr(obj, "_opening_post", "") or "",
+                text=lambda obj: html_to_text(getattr(obj, "_opening_post_html", "")),
+                lead_child=lambda obj: getattr(obj, "_opening_post_id", None),
                 annotations=lambda user: {
-                    "_opening_post": Subquery(
+                    name: Subquery(
                         opening_visible(user)
                         .filter(thread=OuterRef("pk"))
-                        .values("body")[:1]
+                        .values(column)[:1]
+                    )
+                    for name, column in (
+                        ("_opening_post_id", "pk"),
+                        ("_opening_post_html", "body_html"),
                     )
                 },
                 select_related=("category__force", "category__theme"),
                 autocomplete_via_backend=False,
                 single_valued_facets=True,
                 dated_by_creation=True,
+                spelling_words=False,
             )
         )
     post_visible = selector("forums.selectors", "post_list_visible_to")
@@ -53,7 +63,9 @@ def sources(selector, model) -> list:
                 theme_path="thread__category__theme",
                 title=lambda obj: obj.thread.title,
                 url=lambda obj, request: obj.get_absolute_url(),
-                summary=lambda obj: obj.body,
+                text=lambda obj: html_to_text(obj.body_html),
+                title_field=None,
+                parent=("thread", "thread_id"),
                 select_related=(
                     "thread__category__force",
                     "thread__category__theme",
@@ -61,6 +73,7 @@ def sources(selector, model) -> list:
                 autocomplete_via_backend=False,
                 single_valued_facets=True,
                 dated_by_creation=True,
+                spelling_words=False,
             )
         )
     return found

@@ -51,3 +51,17 @@ class QueryStat(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.query_string} ×{self.hits}"
+
+
+class VocabularyWord(models.Model):
+    """A word of the site's editorial content (guidance and training pages), kept for
+    spelling corrections: "disclosre" finds "disclosure" even where it is in no
+    title. Recorded when a page is indexed (search.vocabulary); words are only ever
+    offered when they find something the user may see, so a word whose page has
+    gone does no harm. Forum posts are not recorded (their text can carry personal
+    details that are later redacted)."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+
+    def __str__(self):
+        return self.word

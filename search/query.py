@@ -39,6 +39,15 @@ def normalise(query: str) -> str:
     return " ".join(query.split())[:MAX_QUERY_LENGTH]
 
 
+_PLAIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a title or a query, lower case, punctuation and apostrophes
+    ignored: "Victims' phones" and "victims phones" have the same words."""
+    return tuple(_PLAIN_WORD.findall((text or "").casefold()))
+
+
 def parse(query: str) -> ParsedQuery:
     parsed = ParsedQuery(raw=normalise(query))
     for phrase, word in _TOKEN.findall(parsed.raw):

@@ -5,23 +5,20 @@ visibility selector and the backend searches *within* it, so totals, facets and 
 only ever count what the user may see. Only the slice a page shows is fetched.
 """
 
-import difflib
 import logging
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from modelsearch.backends import get_search_backend
-from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from . import query as q
+from . import vocabulary
 from .candidates import candidate_ids, filter_pks
 from .glossary import ACRONYMS, EXPANSIONS
 from .highlight import highlight
@@ -75,6 +72,8 @@ class Result:
     themes: list = field(default_factory=list)
     force: object = None
     snippet: str = ""
+    # Under a forum thread: how many of its replies (not its opening post) match.
+    matching_replies: int = 0
 
     @property
     def type_key(self):
@@ -191,18 +190,38 @@ class _SourceRun:
     grouped: bool = False
     theme_counts: dict = field(default_factory=dict)
     force_counts: dict = field(default_factory=dict)
+    # On an engine: the ranked rows fetched (with ``_score``), best first.
+    ranked: list = field(default_factory=list)
 
 
-def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
+def _exact_title_pks(source, qs, title_words) -> list:
+    """Rows of ``qs`` whose whole title is the query's words (any case, any
+    punctuation around them). Looked up when a source has more matches than it has
+    candidates, so the page whose title was typed is never left out of them."""
+    if not (title_words and source.title_field):
+        return []
+    # Words are letters and digits only (query.words), so nothing needs escaping.
+    pattern = r"^\W*" + r"\W+".join(title_words) + r"\W*$"
+    exact = qs.filter(**{f"{source.title_field}__iregex": pattern}).order_by()
+    return list(exact.values_list("pk", flat=True)[:CANDIDATES])
+
+
+def _run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceRun:
     if sort == "newest":
         qs = qs.order_by(f"-{source.date_field}", "-pk")
     qs = _for_backend(source, qs, backend)
     if qs is None:
         return None
     capped = False
+    ranked = []
     if _is_database(backend):
         # Rank, count and facet the candidates only: a plain primary-key filter.
         ids, capped = candidate_ids(source, qs, query_obj, sort, backend, CANDIDATES)
+        if capped and sort != "newest":
+            seen = set(ids)
+            ids += [
+                p for p in _exact_title_pks(source, qs, title_words) if p not in seen
+            ]
         matched = filter_pks(source.model._default_manager.all(), ids)
         if sort == "newest":
             results = matched.order_by(f"-{source.date_field}", "-pk")
@@ -212,9 +231,18 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
         results = backend.search(
             query_obj, qs, order_by_relevance=(sort != "newest")
         ).annotate_score("_score")
-        ids = [obj.pk for obj in results[: CANDIDATES + 1]]
-        capped = len(ids) > CANDIDATES
-        matched = source.model._default_manager.filter(pk__in=ids[:CANDIDATES])
+        ranked = list(results[: CANDIDATES + 1])
+        capped = len(ranked) > CANDIDATES
+        ranked = ranked[:CANDIDATES]
+        if capped and sort != "newest":
+            seen = {obj.pk for obj in ranked}
+            extra = [
+                p for p in _exact_title_pks(source, qs, title_words) if p not in seen
+            ]
+            ranked += list(source.model._default_manager.filter(pk__in=extra))
+        matched = source.model._default_manager.filter(
+            pk__in=[obj.pk for obj in ranked]
+        )
     month, year = _date_cutoff(31), _date_cutoff(365)
     date = source.date_field
     buckets = {
@@ -222,7 +250,9 @@ def _run_source(source, qs, query_obj, sort, backend) -> _SourceRun:
         "month": Count("pk", filter=Q(**{f"{date}__gte": month})),
         "year": Count("pk", filter=Q(**{f"{date}__gte": year})),
     }
-    run = _SourceRun(source=source, results=results, matched=matched, capped=capped)
+    run = _SourceRun(
+        source=source, results=results, matched=matched, capped=capped, ranked=ranked
+    )
     if source.single_valued_facets:
         # One pass: every matching row falls in exactly one (theme, force) group.
         group = [
@@ -325,26 +355,6 @@ def _facets(runs, all_sources, filters: Filters) -> dict[str, list[FacetValue]]:
     return facets
 
 
-def _index_texts(objs_by_source, backend) -> dict:
-    """Plain text the database backend already stored for each result, for snippets."""
-    texts = {}
-    if _vendor(backend) not in ("postgresql", "sqlite"):
-        return texts
-    IndexEntry = get_app_config().get_model("IndexEntry")
-
-    field_name = "body_text" if _vendor(backend) == "postgresql" else "body"
-    for source, objs in objs_by_source.items():
-        if not objs:
-            continue
-        ct = ContentType.objects.get_for_model(source.model)
-        rows = IndexEntry.objects.filter(
-            content_type=ct, object_id__in=[str(o.pk) for o in objs]
-        ).values_list("object_id", field_name)
-        for object_id, text in rows:
-            texts[(source.key, object_id)] = text or ""
-    return texts
-
-
 def _follow(obj, path: str | None) -> list:
     """The objects at the end of a lookup path (a foreign key chain or a many-to-many
     relation), as a list."""
@@ -376,84 +386,208 @@ def _load(source: Source, pks, user) -> dict:
     return {obj.pk: obj for obj in rows}
 
 
-def _build_results(picked, parsed, request, backend, user) -> list[Result]:
-    pks_by_source: dict[Source, list] = {}
-    for source, pk, _score, _date in picked:
-        pks_by_source.setdefault(source, []).append(pk)
-    loaded = {source: _load(source, pks, user) for source, pks in pks_by_source.items()}
-    texts = _index_texts(
-        {source: list(objs.values()) for source, objs in loaded.items()}, backend
-    )
+@dataclass
+class _Hit:
+    """One matching row, with what ranking needs: its weighted score, date, title
+    and, for a child source, its parent's key."""
+
+    source: Source
+    pk: object
+    score: float
+    date: object
+    parent_pk: object = None
+    title: str = ""
+
+
+@dataclass
+class _Group:
+    """One result: a row and the matching rows of child sources listed under it (a
+    forum thread and its matching replies), ranked once by its best hit."""
+
+    source: Source
+    pk: object
+    hits: list = field(default_factory=list)
+    score: float = float("-inf")
+    date: object = None
+    exact_title: bool = False
+
+    def add(self, hit: _Hit, title_words: tuple) -> None:
+        self.hits.append(hit)
+        self.score = max(self.score, hit.score)
+        if hit.date is not None and (self.date is None or hit.date > self.date):
+            self.date = hit.date
+        if hit.source is self.source and title_words:
+            self.exact_title = q.words(hit.title) == title_words
+
+    def best_child(self) -> _Hit | None:
+        children = [hit for hit in self.hits if hit.source is not self.source]
+        return max(children, key=lambda hit: hit.score) if children else None
+
+
+def _load_for(groups, user) -> dict:
+    """The rows the page shows (each group's own row, and its best child's for the
+    snippet): one query per source whatever the page."""
+    pks_by_source: dict[Source, set] = {}
+    for group in groups:
+        pks_by_source.setdefault(group.source, set()).add(group.pk)
+        child = group.best_child()
+        if child is not None:
+            pks_by_source.setdefault(child.source, set()).add(child.pk)
+    return {source: _load(source, pks, user) for source, pks in pks_by_source.items()}
+
+
+def _build_results(groups, parsed, request, user) -> list[Result]:
+    loaded = _load_for(groups, user)
     terms = parsed.highlight_terms() if parsed else []
     results = []
-    for source, pk, score, _date in picked:
-        obj = loaded[source].get(pk)
+    for group in groups:
+        source = group.source
+        obj = loaded[source].get(group.pk)
         if obj is None:  # deleted or hidden since it was ranked
             continue
+        url = source.url(obj, request)
+        text = source.text(obj)
+        lead_child = source.lead_child(obj) if source.lead_child else None
+        child_hit = group.best_child()
+        child = loaded[child_hit.source].get(child_hit.pk) if child_hit else None
+        if child is not None:
+            # The best-matching post's words, and a link to it when it is a reply
+            # that matched better than the thread itself.
+            text = child_hit.source.text(child)
+            if child_hit.pk != lead_child and child_hit.score >= max(
+                (h.score for h in group.hits if h.source is source), default=0.0
+            ):
+                url = child_hit.source.url(child, request)
         themes = _follow(obj, source.theme_path)
         forces = _follow(obj, source.force_path)
-        force = forces[0] if forces else None
-        # The index's own text (it includes the summary) where the backend stores it.
-        text = texts.get((source.key, str(obj.pk))) or source.summary(obj)
         results.append(
             Result(
                 source=source,
                 obj=obj,
-                score=score,
+                score=group.score,
                 date=getattr(obj, source.date_field, None),
                 title=source.title(obj),
-                url=source.url(obj, request),
+                url=url,
                 themes=themes,
-                force=force,
+                force=forces[0] if forces else None,
                 snippet=highlight(text, terms),
+                matching_replies=len(
+                    {
+                        hit.pk
+                        for hit in group.hits
+                        if hit.source is not source and hit.pk != lead_child
+                    }
+                ),
             )
         )
     return results
 
 
-def _top(run, need, sort, backend) -> list[tuple]:
-    """The first ``need`` of a source's ranked results as (pk, score, date): keys and
-    sort values only, so no row is built that the page will not show."""
-    date = run.source.date_field
+def _top(run, sort, backend) -> list[_Hit]:
+    """A source's ranked candidates (at most a few hundred): keys and sort values
+    only, so no row is built that the page will not show. The database ranks every
+    candidate whatever the page, so taking them all costs no more than a page."""
+    source = run.source
+    date = source.date_field
+    extra = [f for f in (source.parent and source.parent[1], source.title_field) if f]
     if not _is_database(backend):
-        return [
-            (obj.pk, float(getattr(obj, "_score", 0) or 0), getattr(obj, date, None))
-            for obj in run.results[:need]
+        rows = [
+            (
+                obj.pk,
+                float(getattr(obj, "_score", 0) or 0),
+                getattr(obj, date, None),
+                *(getattr(obj, name, None) for name in extra),
+            )
+            for obj in run.ranked
         ]
+    elif sort == "newest":
+        rows = [
+            (pk, 0.0, when, *rest)
+            for pk, when, *rest in run.results.values_list("pk", date, *extra)
+        ]
+    else:
+        ranked = run.results[: 3 * CANDIDATES].get_queryset()
+        rows = ranked.values_list("pk", "_score", date, *extra)
+    # SQLite FTS5's bm25() is lower-is-better; every other backend higher-is-better.
+    weight = TYPE_WEIGHTS.get(source.key, 1.0)
+    weight *= -1.0 if _vendor(backend) == "sqlite" else 1.0
+    hits = []
+    for pk, score, when, *rest in rows:
+        values = dict(zip(extra, rest, strict=True))
+        hits.append(
+            _Hit(
+                source=source,
+                pk=pk,
+                score=float(score or 0) * weight,
+                date=when,
+                parent_pk=values.get(source.parent[1]) if source.parent else None,
+                title=values.get(source.title_field) or "",
+            )
+        )
+    return hits
+
+
+def _grouping(sources) -> set[str]:
+    """Keys of the sources whose results are grouped: parents, and children whose
+    parent is searched too (forum threads and replies)."""
+    keys = {source.key for source in sources}
+    children = {s.key for s in sources if s.parent and s.parent[0] in keys}
+    return children | {s.parent[0] for s in sources if s.key in children}
+
+
+def _grouped(runs, sources, sort, backend, title_words) -> list[_Group]:
+    """Every run's best hits as results: a child source's hits under their parent's
+    result (one forum thread, however many of its posts match), ranked."""
+    by_key = {source.key: source for source in sources}
+    grouping = _grouping(sources)
+    groups: dict[tuple, _Group] = {}
+    for run in runs:
+        source = run.source
+        if not run.total:
+            continue
+        # A thread's rank and the number of threads depend on all of its matches,
+        # and an exact title may be any candidate: every candidate is taken.
+        for hit in _top(run, sort, backend):
+            if source.key in grouping and source.parent:
+                key = (source.parent[0], hit.parent_pk)
+            else:
+                key = (source.key, hit.pk)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(source=by_key[key[0]], pk=key[1])
+            group.add(hit, title_words)
     if sort == "newest":
-        return [
-            (pk, 0.0, when) for pk, when in run.results.values_list("pk", date)[:need]
-        ]
-    ranked = run.results[:need].get_queryset().values_list("pk", "_score", date)
-    return [(pk, float(score or 0), when) for pk, score, when in ranked]
+        epoch = timezone.now().replace(year=1970)
+        return sorted(groups.values(), key=lambda g: g.date or epoch, reverse=True)
+
+    def rank(group):
+        # A query that is a result's whole title puts it first (guidance before
+        # other types with the same title), then relevance.
+        exact = TYPE_WEIGHTS.get(group.source.key, 1.0) if group.exact_title else 0
+        return (exact, group.score)
+
+    return sorted(groups.values(), key=rank, reverse=True)
 
 
-def _search_all(user, query_obj, filters, sort, page, per_page, backend, sources):
+def _search_all(
+    user, query_obj, filters, sort, page, per_page, backend, sources, title_words=()
+):
     runs = []
     for source in sources:
         qs = _filtered_queryset(source, user, filters)
         if qs is None:
             continue
-        run = _run_source(source, qs, query_obj, sort, backend)
+        run = _run_source(source, qs, query_obj, sort, backend, title_words)
         if run is not None:
             runs.append(run)
-    total = sum(run.total for run in runs)
     need = page * per_page
-    candidates = []
-    # SQLite FTS5's bm25() is lower-is-better; every other backend higher-is-better.
-    sign = -1.0 if _vendor(backend) == "sqlite" else 1.0
-    for run in runs:
-        if not run.total:
-            continue
-        weight = TYPE_WEIGHTS.get(run.source.key, 1.0)
-        for pk, score, date in _top(run, need, sort, backend):
-            candidates.append((run.source, pk, score * weight * sign, date))
-    if sort == "newest":
-        epoch = timezone.now().replace(year=1970)
-        candidates.sort(key=lambda c: c[3] or epoch, reverse=True)
-    else:
-        candidates.sort(key=lambda c: c[2], reverse=True)
-    picked = candidates[(page - 1) * per_page : need]
+    groups = _grouped(runs, sources, sort, backend, title_words)
+    # Every match of an ungrouped source is a result; of the grouped ones, every
+    # thread (all their candidates were taken, so all their groups are here).
+    grouping = _grouping(sources)
+    total = sum(run.total for run in runs if run.source.key not in grouping)
+    total += sum(1 for group in groups if group.source.key in grouping)
+    picked = groups[(page - 1) * per_page : need]
     return runs, total, picked
 
 
@@ -485,11 +619,23 @@ def search_site(
     if query_obj is None:
         return outcome
     backend = get_search_backend()
+
+    def search(query_obj, text):
+        return _search_all(
+            user,
+            query_obj,
+            filters,
+            sort,
+            page,
+            per_page,
+            backend,
+            sources,
+            q.words(text),
+        )
+
     try:
         with transaction.atomic():
-            runs, total, picked = _search_all(
-                user, query_obj, filters, sort, page, per_page, backend, sources
-            )
+            runs, total, picked = search(query_obj, parsed.raw)
             if not total and not filters.active:
                 # A misspelling? Search for the corrected words when they all match.
                 corrected = did_you_mean(
@@ -497,30 +643,19 @@ def search_site(
                 )
                 if corrected:
                     parsed = q.parse(corrected)
-                    runs, total, picked = _search_all(
-                        user,
-                        q.build(parsed),
-                        filters,
-                        sort,
-                        page,
-                        per_page,
-                        backend,
-                        sources,
-                    )
+                    runs, total, picked = search(q.build(parsed), corrected)
                     outcome.showing_for = corrected if total else ""
                     outcome.parsed = parsed
             if not total and not filters.active:
                 relaxed = _relaxed(query_obj)
                 if relaxed is not None:
-                    runs, total, picked = _search_all(
-                        user, relaxed, filters, sort, page, per_page, backend, sources
-                    )
+                    runs, total, picked = search(relaxed, parsed.raw)
                     outcome.relaxed = bool(total)
             outcome.total = total
             outcome.capped = any(run.capped for run in runs)
             outcome.ranked_among_candidates = outcome.capped and _is_database(backend)
             outcome.facets = _facets(runs, sources, filters)
-            outcome.results = _build_results(picked, parsed, request, backend, user)
+            outcome.results = _build_results(picked, parsed, request, user)
     except Exception:
         logger.exception("Search backend failed for %r", outcome.query)
         outcome.degraded = True
@@ -568,34 +703,6 @@ def _fallback(outcome, user, parsed, filters, sources, request, per_page):
 
 # --- Did you mean -------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z0-9']+")
-
-
-def _vocabulary_candidates(term: str) -> list[str]:
-    """Title words that look like ``term``: pg_trgm word similarity over the index's
-    title text on PostgreSQL (GIN trigram index), a bounded scan elsewhere."""
-    IndexEntry = get_app_config().get_model("IndexEntry")
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.35")
-            cursor.execute(
-                f"SELECT title_text FROM {IndexEntry._meta.db_table} "  # noqa: S608
-                "WHERE %s <%% title_text "
-                "ORDER BY word_similarity(%s, title_text) DESC LIMIT 25",
-                [term, term],
-            )
-            titles = [row[0] for row in cursor.fetchall()]
-    else:
-        field_name = "title"
-        titles = list(
-            IndexEntry.objects.values_list(field_name, flat=True).order_by("-pk")[:5000]
-        )
-    words = set()
-    for title in titles:
-        words.update(_WORD.findall((title or "").lower()))
-    return list(words)
-
 
 def _any_match(backend, query_obj, qs) -> bool:
     """Whether anything matches: the first row in key order, not a count of them all."""
@@ -610,32 +717,47 @@ def _glossary_words() -> set[str]:
     return words
 
 
+def _matches_visible(user, word, backend, sources) -> bool:
+    """Whether ``word`` alone finds anything the user may see."""
+    query_obj = q.build(q.parse(word))
+    for source in sources:
+        qs = _for_backend(source, source.queryset(user), backend)
+        if qs is not None and _any_match(backend, query_obj, qs):
+            return True
+    return False
+
+
+def _corrected(user, term, glossary, backend, sources) -> str:
+    """The word to search for instead of ``term``: ``term`` itself when it is in the
+    glossary or in anything the user may see (a real word or a name is never
+    changed), otherwise the nearest word that finds something the user may see."""
+    if term in glossary or len(term) < vocabulary.MIN_LENGTH:
+        return term
+    if _matches_visible(user, term, backend, sources):
+        return term
+    for word in vocabulary.corrections(term, glossary)[:3]:
+        if word in glossary or _matches_visible(user, word, backend, sources):
+            return word
+    return term
+
+
 def did_you_mean(
     user, parsed: q.ParsedQuery, backend, sources, *, require_all: bool = False
 ) -> str:
-    """Another spelling of a misspelt query, offered only when it finds something."""
+    """Another spelling of a misspelt query, offered only when it finds something
+    (with ``require_all``, something with every word). Each corrected word finds
+    something the user may see on its own, so nothing they may not see is ever
+    suggested."""
     if not parsed or not parsed.terms:
         return ""
     glossary = _glossary_words()
-    changed = False
-    corrected = []
     try:
         with transaction.atomic():
-            for term in parsed.terms:
-                if term in glossary or len(term) < 4:
-                    corrected.append(term)
-                    continue
-                vocabulary = set(_vocabulary_candidates(term)) | glossary
-                if term in vocabulary:
-                    corrected.append(term)
-                    continue
-                best = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
-                if best and best[0] != term:
-                    corrected.append(best[0])
-                    changed = True
-                else:
-                    corrected.append(term)
-            if not changed:
+            corrected = [
+                _corrected(user, term, glossary, backend, sources)
+                for term in parsed.terms
+            ]
+            if corrected == parsed.terms:
                 return ""
             suggestion = " ".join(
                 corrected + [f'"{phrase}"' for phrase in parsed.phrases]
@@ -720,7 +842,7 @@ def suggest_before_asking(user, title: str, *, limit: int = 5, request=None):
                     user, query_obj, filters, "relevance", 1, limit, backend, sources
                 )
                 outcome.total = total
-                outcome.results = _build_results(picked, parsed, request, backend, user)
+                outcome.results = _build_results(picked, parsed, request, user)
     return outcome
 
 

@@ -16,6 +16,8 @@ from django.apps import apps
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Length, Substr
 
+from .text import indexed_text
+
 logger = logging.getLogger(__name__)
 
 
@@ -30,7 +32,11 @@ class Source:
     force_path: str | None = None  # lookup to Force, e.g. "category__force"
     title: Callable = field(default=lambda obj: obj.title)
     url: Callable = field(default=lambda obj, request: obj.get_url(request))
-    summary: Callable = field(default=lambda obj: getattr(obj, "summary", "") or "")
+    # fn(obj) -> plain text as a reader sees it, for the snippet (search.text)
+    text: Callable = field(default=indexed_text)
+    # The model field holding the title, compared with the query ("exact title
+    # first"); None when the model has no title of its own.
+    title_field: str | None = "title"
     select_related: tuple = ()
     prefetch_related: tuple = ()
     autocomplete_via_backend: bool = True  # False: title__icontains in the queryset
@@ -43,6 +49,16 @@ class Source:
     # newest rows and "Newest first" can use the candidate walk (forum content; a
     # page's last_published_at moves when it is republished).
     dated_by_creation: bool = False
+    # (source key, field): this source's matches are listed under that source's
+    # result for the row the field points to, e.g. a forum reply under its thread, so
+    # a thread is one result however many of its posts match.
+    parent: tuple[str, str] | None = None
+    # For a parent: fn(obj) -> the key of the child whose text is the parent's own
+    # (a thread's opening post), not counted as a matching reply.
+    lead_child: Callable | None = None
+    # Its words may be offered as spelling corrections (search.vocabulary): editorial
+    # content yes; forum posts no (thread titles are offered from the index's titles).
+    spelling_words: bool = True
 
     def queryset(self, user) -> QuerySet:
         return self.visible_to(user)

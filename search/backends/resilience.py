@@ -35,6 +35,10 @@ class ResilientIndexingMixin:
         except Exception as error:
             logger.exception("Search index update failed for %r; queued", obj)
             queue_pending(obj, "index", error)
+            return
+        from search.vocabulary import record
+
+        record([obj])
 
     def delete(self, obj):
         try:

@@ -145,3 +145,34 @@ def test_more_matches_than_candidates(signed_in, assert_accessible, monkeypatch)
         "(at least 1+)"
     )
     assert_accessible(page, "search results, more than the candidates")
+
+
+def test_a_thread_is_one_result_with_its_matching_replies(signed_in, assert_accessible):
+    """Issue 14: a thread and its replies are one result, with the best-matching
+    post's words as the snippet, as text (no Markdown), and the number of matching
+    replies; still accessible."""
+    from tests.factories.forums import make_category, make_thread
+
+    colleague = make_user(email="dc.colleague@avon-and-somerset.police.uk")
+    make_thread(
+        category=make_category(slug="evidence", name="Evidence"),
+        author=colleague,
+        title="Third-party material requests",
+        body="How are others keeping **third-party material** requests proportionate?",
+        replies=[
+            (colleague, "The CPS guidance on third-party material is clear on this."),
+            (colleague, "We log each third-party material request."),
+        ],
+    )
+    page = signed_in
+    page.goto("/search/?q=third+party+material")
+    expect(page.locator("#search-status")).to_have_text(
+        "1 result for ‘third party material’"
+    )
+    result = page.locator(".ln-result")
+    expect(result).to_have_count(1)
+    expect(result.locator(".ln-result__replies")).to_have_text(
+        "2 matching replies in this thread"
+    )
+    expect(result.locator(".ln-result__snippet")).not_to_contain_text("**")
+    assert_accessible(page, "a thread with matching replies")

@@ -55,7 +55,7 @@ JUDGED: dict[str, dict] = {
     # Acronyms and their expansions, both ways
     "ISVA": ISVAS,
     "independent sexual violence adviser": ISVAS,
-    "ABE interview": ABE,
+    "ABE interview": {**ABE, (T, "Interpreters for ABE interviews"): 1},
     "achieving best evidence": ABE,
     "VRI": ABE,
     "visually recorded interview": ABE,
@@ -156,4 +156,30 @@ JUDGED: dict[str, dict] = {
         (G, "Requesting digital forensic work"): 1,
     },
     '"suspect interview"': SUSPECT_INTERVIEW,
+    # Found by a new user (issue 14): plurals across every type, one result per
+    # thread, misspellings of body words, exact guidance titles.
+    "digital download consent": {
+        (G, "Digital evidence from victims' phones"): 2,
+        (T, "Phone download backlog"): 1,
+        (T, "Victim devices: proportionate requests"): 1,
+    },
+    "third party material": {
+        (G, "Data protection in RASSO investigations"): 2,
+        (T, "Third-party material requests"): 2,
+    },
+    "bad character": {(T, "Bad character applications in RASSO cases"): 2},
+    "ABE interviews": {**ABE, (T, "Interpreters for ABE interviews"): 1},
+    "disclosure": {(G, "Suspect interview planning"): 2},
+    "disclosre": {(G, "Suspect interview planning"): 2},
+    "Suspect interview planning": {
+        (G, "Suspect interview planning"): 2,
+        (L, "Planning the suspect interview"): 1,
+    },
+    "working with isvas": {
+        (G, "Working with ISVAs"): 2,
+        (L, "Working with ISVAs"): 1,
+    },
+    "digital evidence from victims' phones": {
+        (G, "Digital evidence from victims' phones"): 2
+    },
 }

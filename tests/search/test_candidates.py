@@ -118,12 +118,14 @@ def test_more_matches_than_candidates_says_more_than(
     types = {f.key: f for f in outcome.facets["type"]}
     assert types["thread"].count == 3 and types["thread"].at_least
     assert types["post"].count == 3 and types["post"].at_least
-    assert outcome.total == 6
+    # The three newest threads and the three newest posts, which are theirs: each
+    # thread is one result.
+    assert outcome.total == 3
     assert all(f.at_least for f in outcome.facets["date"])
     titles = {r.title for r in outcome.results}
     assert titles <= {t.title for t in mixed_forum[0]}
     html = search_for(officer, "quokka").content.decode()
-    assert "More than 6 results" in html
+    assert "More than 3 results" in html
     assert "at least </span>3" in html
     assert "ranked among the 3 newest matches" in html
 
@@ -131,9 +133,12 @@ def test_more_matches_than_candidates_says_more_than(
 def test_exact_counts_below_the_cap(officer, mixed_forum, search_for):
     outcome = search_site(officer, "quokka")
     assert not outcome.capped
-    assert outcome.total == 16  # 8 visible threads and their 8 posts
+    # 8 visible threads and their 8 posts: each thread is one result.
+    assert outcome.total == 8
+    types = {f.key: f.count for f in outcome.facets["type"]}
+    assert types == {"guidance": 0, "module": 0, "lesson": 0, "thread": 8, "post": 8}
     html = search_for(officer, "quokka").content.decode()
-    assert "16 results" in html and "More than" not in html and "at least" not in html
+    assert "8 results" in html and "More than" not in html and "at least" not in html
 
 
 def test_an_older_title_match_is_still_ranked_first(officer, monkeypatch):
@@ -171,8 +176,8 @@ def test_newest_first_walks_forum_content_and_lists_the_newest(
 def test_a_row_hidden_after_it_was_ranked_is_never_shown(officer, mixed_forum):
     """The page's rows are loaded through the visibility queryset again."""
     thread = mixed_forum[0][0]
-    picked = [(get_source("thread"), thread.pk, 1.0, None)]
-    assert len(selectors._build_results(picked, None, None, _backend(), officer)) == 1
+    picked = [selectors._Group(source=get_source("thread"), pk=thread.pk)]
+    assert len(selectors._build_results(picked, None, None, officer)) == 1
     thread.hidden_at = timezone.now()
     thread.save()
-    assert selectors._build_results(picked, None, None, _backend(), officer) == []
+    assert selectors._build_results(picked, None, None, officer) == []

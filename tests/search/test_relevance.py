@@ -1,5 +1,6 @@
 """Relevance, measured: MRR and nDCG@10 over the judged query set and the demo
-content, with floors. Run with -s to see the figures and the misses."""
+content, with floors, and no forum thread listed twice for any query. Run with -s to
+see the figures and the misses."""
 
 import math
 
@@ -51,6 +52,21 @@ def evaluate(user):
     return rows
 
 
+def repeated_threads(user) -> dict[str, list[str]]:
+    """Queries whose first ten results show one forum thread more than once (as the
+    thread and as its replies), with the repeated titles."""
+    repeats = {}
+    for query in JUDGED:
+        outcome = search_site(user, query, per_page=10)
+        titles = [
+            r.title for r in outcome.results[:10] if r.type_key in ("thread", "post")
+        ]
+        twice = sorted({t for t in titles if titles.count(t) > 1})
+        if twice:
+            repeats[query] = twice
+    return repeats
+
+
 def test_judged_set_floors(demo):
     from accounts.models import User
 
@@ -63,5 +79,10 @@ def test_judged_set_floors(demo):
     for query, rr, nd, top in rows:
         if rr < 1:
             print(f"  RR {rr:.2f} nDCG {nd:.2f}  {query!r} -> {top}")
+    repeats = repeated_threads(officer)
+    print(f"queries listing a thread more than once: {len(repeats)}")
+    for query, titles in repeats.items():
+        print(f"  {query!r}: {titles}")
     assert mrr >= MRR_FLOOR
     assert ndcg >= NDCG_FLOOR
+    assert repeats == {}
