@@ -13,8 +13,9 @@ from tests.helpers import enrol_totp
 
 pytestmark = pytest.mark.django_db
 
-# The queue for a moderator, warm: session, user, the queue and its counts.
-QUEUE_QUERIES = 7
+# The queue for a moderator, warm: session, user, the queue and its counts, and the
+# header's open-item count.
+QUEUE_QUERIES = 8
 
 IDENTIFYING = "The victim, Sarah Jones, was seen at 14 Acacia Avenue."
 
