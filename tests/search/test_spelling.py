@@ -129,3 +129,16 @@ def test_a_misspelling_costs_a_fixed_number_of_queries(officer, client_for):
         few
     )
     assert max(few) <= 55
+
+
+def test_search_vocabulary_command_records_every_live_page(officer, pages):
+    import io
+
+    from django.core.management import call_command
+
+    from search.models import VocabularyWord
+
+    VocabularyWord.objects.all().delete()
+    assert search_site(officer, "disclosre").showing_for == ""
+    call_command("search_vocabulary", stdout=io.StringIO())
+    assert search_site(officer, "disclosre").showing_for == "disclosure"
