@@ -633,14 +633,17 @@ def search_site(
             q.words(text),
         )
 
+    # Unfiltered and finding nothing, a one-word query's word is known to be absent.
+    one_word = parsed.terms if len(parsed.terms) == 1 and not parsed.phrases else []
+    speller = _Speller(
+        user, backend, sources, absent=() if filters.active else one_word
+    )
     try:
         with transaction.atomic():
             runs, total, picked = search(query_obj, parsed.raw)
             if not total and not filters.active:
                 # A misspelling? Search for the corrected words when they all match.
-                corrected = did_you_mean(
-                    user, parsed, backend, sources, require_all=True
-                )
+                corrected = did_you_mean(speller, parsed, require_all=True)
                 if corrected:
                     parsed = q.parse(corrected)
                     runs, total, picked = search(q.build(parsed), corrected)
@@ -662,7 +665,7 @@ def search_site(
         _fallback(outcome, user, parsed, filters, sources, request, per_page)
     outcome.num_pages = min(MAX_PAGES, math.ceil(outcome.total / per_page))
     if outcome.total == 0 and not outcome.degraded:
-        outcome.did_you_mean = did_you_mean(user, parsed, backend, sources)
+        outcome.did_you_mean = did_you_mean(speller, parsed)
     return outcome
 
 
@@ -717,46 +720,59 @@ def _glossary_words() -> set[str]:
     return words
 
 
-def _matches_visible(user, word, backend, sources) -> bool:
-    """Whether ``word`` alone finds anything the user may see."""
-    query_obj = q.build(q.parse(word))
-    for source in sources:
-        qs = _for_backend(source, source.queryset(user), backend)
-        if qs is not None and _any_match(backend, query_obj, qs):
-            return True
-    return False
+class _Speller:
+    """Spelling corrections for one search, each word worked out once however many
+    times the search asks."""
 
+    def __init__(self, user, backend, sources, *, absent=()):
+        self.user, self.backend, self.sources = user, backend, sources
+        self.glossary = _glossary_words()
+        # Words already known to find nothing the user may see (the search just ran).
+        self.found = dict.fromkeys(absent, False)
+        self.corrected = {}
 
-def _corrected(user, term, glossary, backend, sources) -> str:
-    """The word to search for instead of ``term``: ``term`` itself when it is in the
-    glossary or in anything the user may see (a real word or a name is never
-    changed), otherwise the nearest word that finds something the user may see."""
-    if term in glossary or len(term) < vocabulary.MIN_LENGTH:
+    def finds_something(self, word) -> bool:
+        """Whether ``word`` alone finds anything the user may see."""
+        if word not in self.found:
+            query_obj = q.build(q.parse(word))
+            self.found[word] = any(
+                qs is not None and _any_match(self.backend, query_obj, qs)
+                for qs in (
+                    _for_backend(source, source.queryset(self.user), self.backend)
+                    for source in self.sources
+                )
+            )
+        return self.found[word]
+
+    def correct(self, term) -> str:
+        """``term`` itself when it is in the glossary or in anything the user may see
+        (a real word or a name is never changed), otherwise the nearest word that
+        finds something the user may see, if any."""
+        if term not in self.corrected:
+            self.corrected[term] = self._correct(term)
+        return self.corrected[term]
+
+    def _correct(self, term) -> str:
+        if term in self.glossary or len(term) < vocabulary.MIN_LENGTH:
+            return term
+        if self.finds_something(term):
+            return term
+        for word in vocabulary.corrections(term, self.glossary)[:3]:
+            if word in self.glossary or self.finds_something(word):
+                return word
         return term
-    if _matches_visible(user, term, backend, sources):
-        return term
-    for word in vocabulary.corrections(term, glossary)[:3]:
-        if word in glossary or _matches_visible(user, word, backend, sources):
-            return word
-    return term
 
 
-def did_you_mean(
-    user, parsed: q.ParsedQuery, backend, sources, *, require_all: bool = False
-) -> str:
+def did_you_mean(speller, parsed: q.ParsedQuery, *, require_all: bool = False) -> str:
     """Another spelling of a misspelt query, offered only when it finds something
     (with ``require_all``, something with every word). Each corrected word finds
     something the user may see on its own, so nothing they may not see is ever
     suggested."""
     if not parsed or not parsed.terms:
         return ""
-    glossary = _glossary_words()
     try:
         with transaction.atomic():
-            corrected = [
-                _corrected(user, term, glossary, backend, sources)
-                for term in parsed.terms
-            ]
+            corrected = [speller.correct(term) for term in parsed.terms]
             if corrected == parsed.terms:
                 return ""
             suggestion = " ".join(
@@ -764,8 +780,9 @@ def did_you_mean(
             )
             query_obj = q.build(q.parse(suggestion))
             relaxed = None if require_all else _relaxed(query_obj)
-            for source in sources:
-                qs = _for_backend(source, source.queryset(user), backend)
+            backend = speller.backend
+            for source in speller.sources:
+                qs = _for_backend(source, source.queryset(speller.user), backend)
                 if qs is None:
                     continue
                 if _any_match(backend, query_obj, qs):

@@ -56,6 +56,31 @@ def record(objs) -> None:
         logger.exception("Could not record the words of %r", objs)
 
 
+def record_all(chunk: int = 200) -> int:
+    """Record the words of every live object of every source that offers its words
+    (``manage.py search_vocabulary``: after ``update_index``, which writes the index
+    in bulk without passing through the backend's ``add``). Returns how many objects
+    were read."""
+    from .sources import get_sources
+
+    read = 0
+    for source in get_sources():
+        if not source.spelling_words:
+            continue
+        objs = source.model._default_manager.all()
+        if hasattr(objs, "live"):
+            objs = objs.live()
+        batch = []
+        for obj in objs.iterator(chunk_size=chunk):
+            batch.append(obj)
+            if len(batch) == chunk:
+                record(batch)
+                read, batch = read + len(batch), []
+        record(batch)
+        read += len(batch)
+    return read
+
+
 def edit_distance(a: str, b: str) -> int:
     """Optimal string alignment distance: insertions, deletions, substitutions and
     swaps of two neighbouring letters each count one."""

@@ -136,3 +136,24 @@ def test_forum_visibility_over_the_engine(officer, opensearch):
     assert {r.title for r in outcome.results} == {"Okapi national"}
     counts = {f.key: f.count for f in outcome.facets["type"]}
     assert counts["thread"] == 1 and counts["post"] == 1
+
+
+def test_a_thread_and_its_replies_are_one_result_over_the_engine(officer, opensearch):
+    """Issue 14: grouping works on the engine path too (the emulator's hits carry the
+    reply's thread)."""
+    from tests.factories.forums import make_category, make_thread
+
+    make_thread(
+        category=make_category(slug="engine-grouped", name="Engine grouped"),
+        author=officer,
+        title="Numbat requests",
+        body="How do you keep numbat requests proportionate?",
+        replies=[(officer, "Numbat requests need a reason."), (officer, "Agreed.")],
+    )
+    refresh()
+    outcome = search_site(officer, "numbat")
+    assert [(r.type_key, r.title) for r in outcome.results] == [
+        ("thread", "Numbat requests")
+    ]
+    assert outcome.results[0].matching_replies == 1
+    assert outcome.total == 1

@@ -108,3 +108,37 @@ def test_corrections_are_near_and_keep_the_first_letter():
         2,
     ]
     assert corrections("vicim", ["victim", "vicar", "wicim"]) == ["victim"]
+
+
+def test_a_misspelling_costs_a_fixed_number_of_queries(officer, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(query):
+        client.get("/search/", {"q": query})  # warm per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/search/", {"q": query}).status_code == 200
+        return len(captured.captured_queries)
+
+    client = client_for(officer)
+    make_guidance(title="Disclosure strategy", paragraphs=("Plan disclosure.",))
+    few = [queries_for(q) for q in ("disclosre", "soteria", "soteria disclosre")]
+    for i in range(10):
+        make_guidance(title=f"Disclosure {i}", paragraphs=("Disclosure words.",))
+    assert [queries_for(q) for q in ("disclosre", "soteria", "soteria disclosre")] == (
+        few
+    )
+    assert max(few) <= 55
+
+
+def test_search_vocabulary_command_records_every_live_page(officer, pages):
+    import io
+
+    from django.core.management import call_command
+
+    from search.models import VocabularyWord
+
+    VocabularyWord.objects.all().delete()
+    assert search_site(officer, "disclosre").showing_for == ""
+    call_command("search_vocabulary", stdout=io.StringIO())
+    assert search_site(officer, "disclosre").showing_for == "disclosure"
