@@ -25,6 +25,21 @@ from tests.factories.forums import national_category
 pytestmark = pytest.mark.django_db
 
 NAME = "Sarah Jones"
+
+
+@pytest.fixture(autouse=True)
+def _people_not_named_like_the_redacted_name(request):
+    """Factory names are random: a "Matthew Jones" quoting the post would keep "jones"
+    in the quote's attribution. Give the people here names apart from NAME."""
+    for number, fixture in enumerate(
+        ("officer", "officer_b", "moderator", "supervisor")
+    ):
+        if fixture in request.fixturenames:
+            user = request.getfixturevalue(fixture)
+            user.display_name = f"Member {number + 1}"
+            user.save(update_fields=["display_name"])
+
+
 OPERATION = "Operation Kestrel"
 
 
