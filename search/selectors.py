@@ -22,7 +22,7 @@ from . import vocabulary
 from .candidates import candidate_ids, filter_pks
 from .glossary import ACRONYMS, EXPANSIONS
 from .highlight import highlight
-from .sources import Source, get_sources
+from .sources import Source, get_sources, snippet_text
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ def _filtered_queryset(source: Source, user, filters: Filters):
     facet excludes the whole source."""
     if filters.types and source.key not in filters.types:
         return None
-    qs = source.queryset(user)
+    qs = source.visible_to(user)
     model = source.model
     if filters.themes:
         if not source.theme_path:
@@ -376,7 +376,7 @@ def _load(source: Source, pks, user) -> dict:
     """The rows a page shows, with what their results need: one query per source (and
     its prefetches) whatever the page. Loaded through the visibility queryset again, so
     a row hidden since it was ranked is never shown."""
-    rows = source.queryset(user).filter(pk__in=list(pks))
+    rows = source.visible_to(user).filter(pk__in=list(pks))
     if source.select_related:
         rows = rows.select_related(*source.select_related)
     if source.prefetch_related:
@@ -446,14 +446,14 @@ def _build_results(groups, parsed, request, user) -> list[Result]:
         if obj is None:  # deleted or hidden since it was ranked
             continue
         url = source.url(obj, request)
-        text = source.text(obj)
+        text = snippet_text(source, obj)
         lead_child = source.lead_child(obj) if source.lead_child else None
         child_hit = group.best_child()
         child = loaded[child_hit.source].get(child_hit.pk) if child_hit else None
         if child is not None:
             # The best-matching post's words, and a link to it when it is a reply
             # that matched better than the thread itself.
-            text = child_hit.source.text(child)
+            text = snippet_text(child_hit.source, child)
             if child_hit.pk != lead_child and child_hit.score >= max(
                 (h.score for h in group.hits if h.source is source), default=0.0
             ):
@@ -738,7 +738,7 @@ class _Speller:
             self.found[word] = any(
                 qs is not None and _any_match(self.backend, query_obj, qs)
                 for qs in (
-                    _for_backend(source, source.queryset(self.user), self.backend)
+                    _for_backend(source, source.visible_to(self.user), self.backend)
                     for source in self.sources
                 )
             )
@@ -782,7 +782,7 @@ def did_you_mean(speller, parsed: q.ParsedQuery, *, require_all: bool = False) -
             relaxed = None if require_all else _relaxed(query_obj)
             backend = speller.backend
             for source in speller.sources:
-                qs = _for_backend(source, source.queryset(speller.user), backend)
+                qs = _for_backend(source, source.visible_to(speller.user), backend)
                 if qs is None:
                     continue
                 if _any_match(backend, query_obj, qs):
@@ -808,7 +808,7 @@ def autocomplete(user, prefix: str, *, limit: int = 8, request=None) -> list[dic
     for source in get_sources():
         if source.key == "post":
             continue
-        qs = source.queryset(user)
+        qs = source.visible_to(user)
         try:
             with transaction.atomic():
                 if source.autocomplete_via_backend:
@@ -886,7 +886,7 @@ def promotions_for(user, query: str, *, request=None) -> list[dict]:
             page = pick.page.specific
             source = by_model.get(type(page))
             if source is not None:
-                if not source.queryset(user).filter(pk=page.pk).exists():
+                if not source.visible_to(user).filter(pk=page.pk).exists():
                     continue
             elif not page.live:
                 continue

@@ -74,7 +74,7 @@ def mixed_forum():
 @pytest.mark.parametrize("key", ["thread", "post"])
 def test_walk_finds_exactly_what_the_backend_query_finds(officer, mixed_forum, key):
     source = get_source(key)
-    qs = source.queryset(officer)
+    qs = source.visible_to(officer)
     args = (source, qs, _query("quokka"), _backend())
     vector, _title = candidates._vectors(source.model)
     walked = candidates._walk_ids(*args, 100, vector)
@@ -95,7 +95,7 @@ def test_walk_hands_over_to_the_planner_when_little_is_visible(
 ):
     monkeypatch.setattr(candidates, "WALK_FACTOR", 1)
     source = get_source("thread")
-    qs = source.queryset(officer)
+    qs = source.visible_to(officer)
     vector, _title = candidates._vectors(source.model)
     # A budget of 2 matching entries, of which the newest 2 or 3 are private.
     assert (
@@ -159,7 +159,7 @@ def test_an_older_title_match_is_still_ranked_first(officer, monkeypatch):
 
 def test_filter_pks_with_no_keys_is_empty(officer):
     source = get_source("guidance")
-    assert list(candidates.filter_pks(source.queryset(officer), [])) == []
+    assert list(candidates.filter_pks(source.visible_to(officer), [])) == []
 
 
 def test_newest_first_walks_forum_content_and_lists_the_newest(
