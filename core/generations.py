@@ -33,9 +33,12 @@ def _fresh_start() -> int:
 
 
 class Generation:
-    def __init__(self, key: str):
+    def __init__(self, key: str, *, in_snapshot: bool = True):
+        """``in_snapshot=False`` for one of many counters of the same kind (one per
+        thread, say), read only where needed rather than at every request's start."""
         self.key = key
-        _ALL.append(self)
+        if in_snapshot:
+            _ALL.append(self)
 
     def current(self) -> int:
         snapshot = _snapshot.get()

@@ -230,6 +230,34 @@ class Thread(index.Indexed, models.Model):
         return last_read_at is None or self.last_post_at > last_read_at
 
 
+class PostQuerySet(models.QuerySet):
+    """Bulk writes to posts tell the thread page's cache which threads changed
+    (``forums.thread_cache``), as saving or deleting one post does."""
+
+    def update(self, **kwargs):
+        from .generations import forget_threads
+
+        threads = set(self.values_list("thread_id", flat=True))
+        rows = super().update(**kwargs)
+        forget_threads(threads)
+        return rows
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        from .generations import forget_threads
+
+        objs = list(objs)
+        rows = super().bulk_update(objs, fields, batch_size)
+        forget_threads(post.thread_id for post in objs)
+        return rows
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from .generations import forget_threads
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        forget_threads(post.thread_id for post in created)
+        return created
+
+
 class Post(index.Indexed, models.Model):
     """The opening post of a thread or a reply to it."""
 
@@ -273,6 +301,8 @@ class Post(index.Indexed, models.Model):
     # Set when identifying text was removed from the post and its history.
     redacted_at = models.DateTimeField(null=True, blank=True)
     redacted_by_moderator = models.BooleanField(default=False)
+
+    objects = PostQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("body"),

@@ -8,7 +8,9 @@ so a force-private or role-restricted thread can never leak through a side door.
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
 from accounts import roles
+from core.generations import versioned
 
+from .generations import FORUMS, TTL
 from .models import Category, CategoryRole, Post, PostReaction, Thread, ThreadRead
 
 SEES_EVERYTHING_GROUPS = (roles.MODERATORS, roles.ADMINISTRATORS)
@@ -55,10 +57,25 @@ def category_list_visible_to(user) -> QuerySet[Category]:
         return categories.none()
     if user_sees_everything(user):
         return categories
-    restricted = CategoryRole.objects.filter(category=OuterRef("pk"))
-    return categories.filter(
-        Q(force__isnull=True) | Q(force_id=user.force_id),
-        ~Exists(restricted) | Exists(restricted.filter(job_role=user.job_role)),
+    return categories.filter(pk__in=_visible_category_ids(user.force_id, user.job_role))
+
+
+def _visible_category_ids(force_id, job_role) -> list[int]:
+    """The categories open to a force and job role, kept in the cache under the
+    forums generation (a category, its force or its roles changing moves it on): every
+    forum query then filters on a short list of ids."""
+
+    def build():
+        restricted = CategoryRole.objects.filter(category=OuterRef("pk"))
+        return list(
+            Category.objects.filter(
+                Q(force__isnull=True) | Q(force_id=force_id),
+                ~Exists(restricted) | Exists(restricted.filter(job_role=job_role)),
+            ).values_list("pk", flat=True)
+        )
+
+    return versioned(
+        f"ln:forums:categories:{FORUMS.current()}:{force_id}:{job_role}", build, TTL
     )
 
 
@@ -102,6 +119,15 @@ def posts_of_visible_thread(user, thread: Thread) -> QuerySet[Post]:
     thread_list_visible_to (or a function built on it): post_list_visible_to's rule
     without asking again whether the thread is visible."""
     return _posts_shown_to(user).filter(thread=thread)
+
+
+def posts_every_reader_sees(thread: Thread) -> QuerySet[Post]:
+    """The posts of a visible ``thread`` that post_list_visible_to shows every reader
+    who is not a moderator and has no post of their own held there: none held, none
+    hidden. What the thread page keeps in the cache for all of them."""
+    return Post.objects.filter(
+        thread=thread, held_at__isnull=True, hidden_at__isnull=True
+    )
 
 
 def opening_posts_visible_to(user) -> QuerySet[Post]:

@@ -15,7 +15,7 @@ from core.hooks import GUIDANCE_SUGGESTION_CREATE, content_source, single_hook
 from core.selectors import user_follows
 from core.services import follow_create, follow_delete
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, thread_cache
 from .case_safety import highlight
 from .forms import (
     AnswerForm,
@@ -124,16 +124,10 @@ def category_detail(request, slug):
 
 def thread_detail(request, pk):
     thread = get_object_or_404(selectors.thread_for_reading(request.user), pk=pk)
-    posts = (
-        selectors.posts_of_visible_thread(request.user, thread)
-        .select_related("author", "author__force", "hidden_by")
-        .order_by("created_at", "id")
+    page, page_posts = thread_cache.page_of_posts(
+        request.user, thread, request.GET.get("page"), POSTS_PER_PAGE
     )
-    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    page_posts = list(page.object_list)
     read_at = thread.read_at
-    for post in page_posts:
-        post.thread = thread  # the permission checks read post.thread
     editable = {
         p.pk
         for p in page_posts
@@ -142,6 +136,7 @@ def thread_detail(request, pk):
     answer = thread.answer if thread.answer_shown else None
     if answer is not None:
         answer.thread = thread  # shown_author reads the category
+        answer.render_key = thread_cache.answer_render_key(thread, answer)
     opening = page_posts[0] if page_posts else None
     question = opening if opening and opening.pk == thread.opening_post_id else None
     services.thread_mark_read(user=request.user, thread=thread, read_at=read_at)
