@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from accounts import roles
 from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
 from core.selectors import user_follows
 
@@ -32,7 +33,7 @@ FEEDBACK_PERMISSION = "guidance.view_guidancefeedback"
 
 
 def is_guidance_editor(user) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists()
+    return user.is_superuser or roles.has_role(user, *EDITOR_GROUPS)
 
 
 @hooks.register("theme_resources")

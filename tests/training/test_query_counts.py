@@ -13,10 +13,10 @@ FAIL = {"q-charge": [1], "q-early": [0]}
 
 MODULE_PAGE = 15
 LESSON_PAGE = 18
-MY_LEARNING = 9
-TRAINING_INDEX = 17
-REPORT = 8
-REPORT_INDEX = 6
+MY_LEARNING = 7
+TRAINING_INDEX = 15
+REPORT = 7
+REPORT_INDEX = 4
 
 
 def busy(module, learners: int):
