@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.exports import csv_safe
 from core.services import audit_record
 from core.suppression import SUPPRESSED
 
@@ -658,12 +659,6 @@ def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
     return response, csv.writer(response)
 
 
-def _safe(value) -> str:
-    """Spreadsheet formula injection: cells never start with = + - @."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def assessment_csv(request, pk):
     assessment = permissions.check_view_assessment_permission(request.user, pk)
     response, writer = _csv_response(
@@ -680,7 +675,7 @@ def assessment_csv(request, pk):
     for item in selectors.response_list_for(assessment):
         writer.writerow(
             [
-                _safe(v)
+                csv_safe(v)
                 for v in [
                     item.statement.pillar.theme.name,
                     item.statement.number,
@@ -707,7 +702,7 @@ def plan_csv(request, pk):
     for action in selectors.action_list_for(assessment):
         writer.writerow(
             [
-                _safe(v)
+                csv_safe(v)
                 for v in [
                     action.response.statement.number,
                     action.response.rating_label,
@@ -783,9 +778,9 @@ def national_csv(request):
             for cell in row["cells"]:
                 writer.writerow(
                     [
-                        _safe(pillar["pillar"].theme.name),
-                        _safe(row["statement"].number),
-                        _safe(cell["label"]),
+                        csv_safe(pillar["pillar"].theme.name),
+                        csv_safe(row["statement"].number),
+                        csv_safe(cell["label"]),
                         SUPPRESSED if cell["value"] is None else cell["value"],
                     ]
                 )
