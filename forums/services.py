@@ -12,7 +12,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from core.selectors import followers_of
-from core.services import audit_record, follow_create, notification_create
+from core.services import (
+    audit_record,
+    follow_create,
+    notification_create,
+    notification_summaries_rewrite,
+)
 
 from . import permissions
 from .case_safety import Finding, find_identifying_details
@@ -814,28 +819,12 @@ def _redact_thread_title(thread: Thread, redaction: Redaction) -> int:
 def _redact_thread_notices(thread: Thread, redaction: Redaction) -> int:
     """The stored notifications about the thread or linking to it, and the guidance
     suggestions sent from it (they copy the title)."""
-    from core.models import Notification
     from guidance.services import guidance_suggestions_redact
 
     url = thread.get_absolute_url()
-    notifications = list(
-        Notification.objects.filter(
-            Q(
-                content_type__app_label="forums",
-                content_type__model="thread",
-                object_id=str(thread.pk),
-            )
-            | Q(url=url)
-        )
+    changed = notification_summaries_rewrite(
+        target=thread, url=url, rewrite=redaction.apply
     )
-    max_length = Notification._meta.get_field("summary").max_length
-    changed = 0
-    for notification in notifications:
-        notification.summary, count = redaction.apply(
-            notification.summary, max_length=max_length
-        )
-        changed += count
-    Notification.objects.bulk_update(notifications, ["summary"])
     return changed + guidance_suggestions_redact(source_url=url, redact=redaction.apply)
 
 
