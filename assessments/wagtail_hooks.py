@@ -15,7 +15,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+from core.hooks import DEMO_SEED, NOTIFICATION_TARGETS, VISIBILITY_INPUTS
 from core.services import audit_record
 
 from . import services
@@ -155,3 +155,11 @@ def assessments_notification_targets():
     from .selectors import action_list_visible_to, assessment_list_visible_to
 
     return {Assessment: assessment_list_visible_to, Action: action_list_visible_to}
+
+
+# After the accounts: the self-assessment needs the demo force lead.
+@hooks.register(DEMO_SEED, order=60)
+def seed_demo_assessments(stdout) -> None:
+    from .demo import seed_assessments
+
+    seed_assessments(stdout=stdout)

@@ -10,3 +10,4 @@ hook registry). Register with ``@hooks.register(NOTIFICATION_TARGETS)``.
 
 NOTIFICATION_TARGETS = "notification_targets"
 VISIBILITY_INPUTS = "visibility_inputs"
+DEMO_SEED = "demo_seed"

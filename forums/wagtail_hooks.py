@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+from core.hooks import DEMO_SEED, NOTIFICATION_TARGETS, VISIBILITY_INPUTS
 
 from .models import Category, Thread
 from .selectors import (
@@ -65,3 +65,10 @@ def forums_visibility_inputs():
     from .models import Category, CategoryRole
 
     return [Thread, Category, CategoryRole]
+
+
+@hooks.register(DEMO_SEED, order=50)
+def seed_demo_forums(stdout) -> None:
+    from .demo import seed_forums
+
+    seed_forums(stdout=stdout)

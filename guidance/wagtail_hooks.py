@@ -14,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from accounts import roles
-from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+from core.hooks import DEMO_SEED, NOTIFICATION_TARGETS, VISIBILITY_INPUTS
 from core.selectors import user_follows
 
 from .models import GuidanceIndexPage, GuidancePage, GuidanceSuggestion
@@ -197,3 +197,10 @@ def guidance_visibility_inputs():
     from wagtail.models import PageViewRestriction
 
     return [GuidancePage, PageViewRestriction]
+
+
+@hooks.register(DEMO_SEED, order=30)
+def seed_demo_guidance(stdout) -> None:
+    from .demo import seed_guidance
+
+    seed_guidance(stdout=stdout)

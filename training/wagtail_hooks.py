@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.hooks import NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+from core.hooks import DEMO_SEED, NOTIFICATION_TARGETS, VISIBILITY_INPUTS
 
 from .models import ModulePage
 from .permissions import check_view_reports_permission
@@ -100,3 +100,11 @@ def training_notification_targets():
 @hooks.register(VISIBILITY_INPUTS)
 def training_visibility_inputs():
     return [ModulePage]
+
+
+# After guidance: lessons cite guidance pages.
+@hooks.register(DEMO_SEED, order=40)
+def seed_demo_training(stdout) -> None:
+    from .demo import seed_training
+
+    seed_training(stdout=stdout)
