@@ -1,9 +1,7 @@
 """Site roles are Django groups, created by migration 0003. Job roles (on the user)
 decide role-restricted content; these groups decide what a person may do."""
 
-from django.core.cache import cache
-
-from core.generations import Generation
+from core.generations import Generation, versioned
 
 OFFICERS = "Officers"
 TRAINERS = "Trainers"
@@ -36,12 +34,7 @@ def cached_for(user, name: str, compute):
     generation = getattr(user, "_roles_generation", None)
     if generation is None:
         generation = user._roles_generation = ROLES_GENERATION.current()
-    key = f"ln:roles:{generation}:{user.pk}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, ROLES_TTL)
-    return value
+    return versioned(f"ln:roles:{generation}:{user.pk}:{name}", compute, ROLES_TTL)
 
 
 def forget_roles() -> None:

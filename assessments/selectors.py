@@ -12,6 +12,7 @@ from wagtail import hooks
 
 from accounts import roles
 from accounts.models import Force
+from core.hooks import THEME_RESOURCES
 from core.suppression import SUPPRESSION_THRESHOLD, is_small, with_complement
 
 from .models import (
@@ -241,9 +242,9 @@ def previous_assessment(assessment: Assessment) -> Assessment | None:
 
 def theme_resources(user, theme) -> list[dict]:
     """Guidance and modules of a theme that may help, from the apps that register the
-    "theme_resources" hook (each returns dicts with title, url, kind, summary)."""
+    THEME_RESOURCES hook (core.hooks.ThemeResourcesHook)."""
     items = []
-    for fn in hooks.get_hooks("theme_resources"):
+    for fn in hooks.get_hooks(THEME_RESOURCES):
         items += fn(user, theme) or []
     return items
 

@@ -15,12 +15,20 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.hooks import DEMO_SEED, NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+from core.hooks import CONTENT_SOURCES, DEMO_SEED, VISIBILITY_INPUTS, ContentSource
 from core.services import audit_record
 
 from . import services
 from .forms import EditionAdminForm, EditionCopyForm, PillarAdminForm
-from .models import EDITION_FROZEN, Edition, Pillar
+from .models import (
+    EDITION_FROZEN,
+    Action,
+    Assessment,
+    AssessmentMember,
+    Edition,
+    Pillar,
+)
+from .selectors import action_list_visible_to, assessment_list_visible_to
 
 
 class EditionViewSet(SnippetViewSet):
@@ -142,19 +150,29 @@ def refuse_deleting_frozen_framework(request, instances):
 
 @hooks.register(VISIBILITY_INPUTS)
 def assessments_visibility_inputs():
-    from .models import Action, Assessment, AssessmentMember
-
     return [Assessment, AssessmentMember, Action]
 
 
-@hooks.register(NOTIFICATION_TARGETS)
-def assessments_notification_targets():
+@hooks.register(CONTENT_SOURCES)
+def assessments_content_sources():
     """Notifications about an assessment or an action of its plan stay only while the
-    recipient may see the assessment."""
-    from .models import Action, Assessment
-    from .selectors import action_list_visible_to, assessment_list_visible_to
-
-    return {Assessment: assessment_list_visible_to, Action: action_list_visible_to}
+    recipient may see the assessment. Not searched."""
+    return [
+        ContentSource(
+            key="assessment",
+            label="Self-assessment",
+            model=Assessment,
+            visible_to=assessment_list_visible_to,
+            notification_target=True,
+        ),
+        ContentSource(
+            key="action",
+            label="Improvement plan action",
+            model=Action,
+            visible_to=action_list_visible_to,
+            notification_target=True,
+        ),
+    ]
 
 
 # After the accounts: the self-assessment needs the demo force lead.

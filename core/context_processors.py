@@ -1,11 +1,11 @@
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from .generations import Generation, versioned
 from .models import Theme
 from .selectors import notification_unread_count
 
-NAV_THEMES_KEY = "ln:nav-themes"
+THEMES = Generation("ln:themes:generation")
 
 # The site's sections, in the header's service navigation. Guidance and training are
 # Wagtail page trees whose index pages their apps' migrations create at these slugs.
@@ -35,15 +35,16 @@ def _links(path: str, items) -> list[dict]:
 
 
 def nav_themes() -> list[tuple[str, str]]:
-    """(name, url) of the six themes, from the cache (dropped when a theme changes)."""
-    themes = cache.get(NAV_THEMES_KEY)
-    if themes is None:
-        themes = [
+    """(name, url) of the six themes, kept under the themes generation (which a theme
+    change moves on, ``core.receivers``)."""
+    return versioned(
+        f"ln:nav-themes:{THEMES.current()}",
+        lambda: [
             (theme.name, reverse("theme_detail", args=[theme.slug]))
             for theme in Theme.objects.only("slug", "name")
-        ]
-        cache.set(NAV_THEMES_KEY, themes, 3600)
-    return themes
+        ],
+        3600,
+    )
 
 
 def site_navigation(request):

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
 class Theme(models.Model):
@@ -100,6 +100,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, except on a page the site's router took from its cache
+        (``core.serve``): then the restrictions read with it, with no query."""
+        known = getattr(self, "_view_restrictions", None)
+        if known is None:
+            return super().get_view_restrictions()
+        restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in known])
+        restrictions._result_cache = known
+        restrictions._prefetch_done = True
+        return restrictions
 
 
 class Follow(models.Model):

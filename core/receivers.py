@@ -3,14 +3,15 @@
 from functools import cache as memoise
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
 
-from . import unread
-from .context_processors import NAV_THEMES_KEY
+from . import serve, unread
+from .context_processors import THEMES
 from .hooks import VISIBILITY_INPUTS
 from .models import Theme
 
@@ -51,4 +52,19 @@ def _membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
 @receiver(post_save, sender=Theme)
 @receiver(post_delete, sender=Theme)
 def _theme_changed(sender, **kwargs):
-    cache.delete(NAV_THEMES_KEY)
+    """The themes in every page's navigation (``core.context_processors``)."""
+    THEMES.advance()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _page_tree_changed(sender, instance, **kwargs):
+    """A page saved (published, unpublished, moved, a draft saved), deleted, or a
+    site or privacy setting changed: pages are routed afresh (``core.serve``)."""
+    if isinstance(instance, Page | Site | PageViewRestriction):
+        serve.forget_page_tree()
+
+
+@receiver(post_page_move)
+def _page_moved(sender, **kwargs):
+    serve.forget_page_tree()

@@ -5,10 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
-from wagtail import hooks
-
 from . import unread
-from .hooks import NOTIFICATION_TARGETS
+from .hooks import content_sources
 from .models import AuditEvent, Follow, Notification
 
 
@@ -34,12 +32,14 @@ def user_follows(user, target: Model) -> bool:
 
 def notification_targets() -> dict:
     """{model: visible_to(user) -> QuerySet} for every kind of thing a notification can
-    be about, from each app's "notification_targets" hook (its own visibility
-    function, the one its views use)."""
-    targets = {}
-    for hook in hooks.get_hooks(NOTIFICATION_TARGETS):
-        targets.update(hook())
-    return targets
+    be about: the content sources the apps register (core.hooks.CONTENT_SOURCES) as
+    notification targets, each with its app's own visibility function, the one its
+    views and search use."""
+    return {
+        source.model: source.visible_to
+        for source in content_sources()
+        if source.notification_target
+    }
 
 
 def notifications_visible_to(user) -> QuerySet:

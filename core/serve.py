@@ -2,19 +2,51 @@
 
 Django's LoginRequiredMiddleware would stop every page before Wagtail routes it, so the
 page view is exempt there and makes the same decision here, once it knows the page.
+
+Finding a page costs Wagtail a site lookup, a walk down the tree and two queries for
+view restrictions on every request. The page tree changes only when an editor saves,
+publishes, moves or deletes a page (or a site or a privacy setting), so what the walk
+finds is kept in the cache under the *pages generation*, which every such change moves
+on (``core.receivers``): the next request after a change walks the tree afresh.
 """
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.http.request import split_domain_port
 
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from .generations import Generation, versioned
 
-def _route(request, path: str):
-    """Wagtail's route for ``path``, found in two queries instead of two a level.
+PAGES = Generation("ln:pages:generation")
+CACHE_SECONDS = 60 * 60
+
+
+def forget_page_tree() -> None:
+    """A page, site or privacy setting changed: find pages afresh."""
+    PAGES.advance()
+
+
+def _site(request, generation: int):
+    """Site.find_for_request, from the cache: the site is set on the request where
+    Wagtail (and everything that builds a page URL) looks for it."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        request._wagtail_site = versioned(
+            f"ln:site:{hostname}:{port}:{generation}",
+            lambda: Site._find_for_request(request),
+            CACHE_SECONDS,
+        )
+    return request._wagtail_site
+
+
+def _deepest_page(site, path: str):
+    """The deepest page on ``path`` and how many of its segments lead to it, found in
+    two queries instead of two a level; None where Wagtail's own walk must decide.
 
     Wagtail walks the tree from the site's root, one child lookup (and one specific
     fetch) per path segment. The pages on the path are exactly those whose
@@ -22,7 +54,6 @@ def _route(request, path: str):
     them all; the deepest is asked to route what is left (a routable page's own
     sub-path), as Wagtail would. Wherever a page on the way routes its children
     itself, or the site is not found this way, Wagtail's own walk decides."""
-    site = Site.find_for_request(request)
     root_path = next(
         (
             r.root_path
@@ -32,7 +63,7 @@ def _route(request, path: str):
         None,
     )
     if root_path is None:
-        return Page.route_for_request(request, path)
+        return None
     components = [c for c in path.split("/") if c]
     prefixes = [
         root_path + "".join(f"{c}/" for c in components[:count])
@@ -49,9 +80,27 @@ def _route(request, path: str):
         for p in chain[:-1]
     )
     if not chain or chain[0].url_path != root_path or walks_itself:
+        return None
+    page = chain[-1].specific
+    # Read here, once: served from the cache, the page answers from this list.
+    page._view_restrictions = list(page.get_view_restrictions())
+    return page, len(chain) - 1
+
+
+def _route(request, path: str):
+    generation = PAGES.current()
+    site = _site(request, generation)
+    found = versioned(
+        f"ln:route:{site.pk if site else 0}:{path}:{generation}",
+        lambda: _deepest_page(site, path),
+        CACHE_SECONDS,
+    )
+    if found is None:
         return Page.route_for_request(request, path)
+    page, consumed = found
+    components = [c for c in path.split("/") if c]
     try:
-        route = chain[-1].specific.route(request, components[len(chain) - 1 :])
+        route = page.route(request, components[consumed:])
     except Http404:
         route = None
     request._wagtail_route_for_request = route

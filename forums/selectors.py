@@ -86,14 +86,20 @@ def post_list_visible_to(user) -> QuerySet[Post]:
     return posts
 
 
+def _posts_shown_to(user) -> QuerySet[Post]:
+    """post_list_visible_to's rule for the posts themselves, for a caller that has
+    established already that their thread is visible."""
+    posts = Post.objects.all()
+    if not user_sees_everything(user):
+        posts = posts.filter(_shown_to(user))
+    return posts
+
+
 def posts_of_visible_thread(user, thread: Thread) -> QuerySet[Post]:
     """The posts of ``thread`` the user may see, for a thread just fetched through
     thread_list_visible_to (or a function built on it): post_list_visible_to's rule
     without asking again whether the thread is visible."""
-    posts = Post.objects.filter(thread=thread)
-    if not user_sees_everything(user):
-        posts = posts.filter(_shown_to(user))
-    return posts
+    return _posts_shown_to(user).filter(thread=thread)
 
 
 def opening_posts_visible_to(user) -> QuerySet[Post]:
@@ -120,8 +126,11 @@ def thread_list_with_answer(user) -> QuerySet[Thread]:
         thread_list_visible_to(user)
         .select_related("answer", "answer__author", "answer__author__force")
         .annotate(
+            # The thread is visible already: only the answer's own state is asked.
             answer_shown=Exists(
-                post_list_visible_to(user).filter(pk=OuterRef("answer_id"))
+                _posts_shown_to(user).filter(
+                    pk=OuterRef("answer_id"), thread_id=OuterRef("pk")
+                )
             ),
             opening_post_id=Subquery(first),
         )

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.hooks import GUIDANCE_SUGGESTION_CREATE, content_source, single_hook
 from core.selectors import user_follows
 from core.services import follow_create, follow_delete
 
@@ -517,16 +518,16 @@ SUGGESTION_SENT = "The thread has been sent to the owner of “{page}”."
 
 @require_http_methods(["GET", "POST"])
 def thread_suggest_guidance(request, pk):
-    """A moderator or guidance editor sends an answered thread to a guidance owner."""
-    from guidance.selectors import guidance_list_visible_to
-    from guidance.services import guidance_suggestion_create
-
+    """A moderator or guidance editor sends an answered thread to a guidance owner:
+    the pages are the "guidance" content source's, the sending is guidance's own
+    service, both through core.hooks."""
     thread = _thread_or_404(request, pk)
     permissions.check_suggest_guidance_permission(request.user, thread)
-    pages = guidance_list_visible_to(request.user).order_by("title")
+    pages = content_source("guidance").visible_to(request.user).order_by("title")
+    suggestion_create = single_hook(GUIDANCE_SUGGESTION_CREATE)
 
     def suggest(data):
-        guidance_suggestion_create(
+        suggestion_create(
             page=data["page"],
             title=thread.title,
             source_url=thread.get_absolute_url(),

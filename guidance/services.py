@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import PageLogEntry, Revision, TaskState
 
+from core.hooks import GUIDANCE_MAJOR_VERSION_PUBLISHED
 from core.services import (
     audit_record,
     follow_create,
@@ -34,7 +35,6 @@ from .tasks import send_review_reminder
 
 logger = logging.getLogger(__name__)
 
-MAJOR_VERSION_HOOK = "guidance_major_version_published"
 AS_IT_STOOD_ON_ACTION = "guidance.viewed_as_it_stood_on"
 SIGNED_OFF_ACTION = "guidance.version_published"
 NO_CHANGE_NOTE = "Published without a change note."
@@ -152,11 +152,11 @@ def guidance_major_version_announce(*, version: GuidanceVersion) -> None:
     )
     page = version.page
     told = set()
-    for fn in hooks.get_hooks(MAJOR_VERSION_HOOK):
+    for fn in hooks.get_hooks(GUIDANCE_MAJOR_VERSION_PUBLISHED):
         try:
             told.update(user.pk for user in fn(page=page, version=version) or ())
         except Exception:  # one app's failure must not hide the others' notices
-            logger.exception("%s hook %r failed", MAJOR_VERSION_HOOK, fn)
+            logger.exception("%s hook %r failed", GUIDANCE_MAJOR_VERSION_PUBLISHED, fn)
     with transaction.atomic():
         notification_create(
             recipients=guidance_followers(page).exclude(pk__in=told),

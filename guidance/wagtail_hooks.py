@@ -14,7 +14,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from accounts import roles
-from core.hooks import DEMO_SEED, NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+from core.hooks import (
+    CONTENT_SOURCES,
+    DEMO_SEED,
+    FORUM_COPIES_REDACT,
+    GUIDANCE_SUGGESTION_CREATE,
+    THEME_RESOURCES,
+    THEME_SECTIONS,
+    VISIBILITY_INPUTS,
+    ContentSource,
+)
 from core.selectors import user_follows
 
 from .models import GuidanceIndexPage, GuidancePage, GuidanceSuggestion
@@ -23,10 +32,15 @@ from .selectors import (
     guidance_feedback_for,
     guidance_feedback_report,
     guidance_for_theme,
+    guidance_list_visible_to,
     guidance_review_due,
     guidance_suggestions_open,
 )
-from .services import guidance_suggestion_resolve
+from .services import (
+    guidance_suggestion_create,
+    guidance_suggestion_resolve,
+    guidance_suggestions_redact,
+)
 
 THEME_RESOURCES_LIMIT = 10
 FEEDBACK_PERMISSION = "guidance.view_guidancefeedback"
@@ -36,7 +50,7 @@ def is_guidance_editor(user) -> bool:
     return user.is_superuser or roles.has_role(user, *EDITOR_GROUPS)
 
 
-@hooks.register("theme_resources")
+@hooks.register(THEME_RESOURCES)
 def guidance_theme_resources(user, theme) -> list[dict]:
     """Guidance the user may read, tagged with ``theme`` (for the assessments app)."""
     return [
@@ -50,7 +64,7 @@ def guidance_theme_resources(user, theme) -> list[dict]:
     ]
 
 
-@hooks.register("theme_sections")
+@hooks.register(THEME_SECTIONS)
 def guidance_theme_section(request, theme) -> dict:
     pages = list(guidance_for_theme(request.user, theme, limit=THEME_RESOURCES_LIMIT))
     index = GuidanceIndexPage.objects.live().first()
@@ -184,12 +198,29 @@ def register_suggestion_urls():
     ]
 
 
-@hooks.register(NOTIFICATION_TARGETS)
-def guidance_notification_targets():
-    """Notifications about a page stay only while the recipient may read it."""
-    from .selectors import guidance_list_visible_to
+@hooks.register(CONTENT_SOURCES)
+def guidance_content_sources():
+    """Guidance pages, for search and notifications: a notification about a page
+    stays only while the recipient may read it."""
+    return [
+        ContentSource(
+            key="guidance",
+            label="Guidance",
+            model=GuidancePage,
+            visible_to=guidance_list_visible_to,
+            notification_target=True,
+            in_search=True,
+            date_field="last_published_at",
+            theme_path="themes",
+            prefetch_related=("themes",),
+        )
+    ]
 
-    return {GuidancePage: guidance_list_visible_to}
+
+# The forums send answered threads to guidance owners, and redact the copies of a
+# thread's text the suggestions keep, through these (core.hooks).
+hooks.register(GUIDANCE_SUGGESTION_CREATE, guidance_suggestion_create)
+hooks.register(FORUM_COPIES_REDACT, guidance_suggestions_redact)
 
 
 @hooks.register(VISIBILITY_INPUTS)

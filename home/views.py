@@ -3,20 +3,18 @@ from django.template.response import TemplateResponse
 
 from wagtail import hooks
 
+from core.hooks import THEME_SECTIONS
 from core.models import Theme
-
-THEME_SECTIONS_HOOK = "theme_sections"
 
 
 def theme_detail(request, slug):
     """A theme's landing page: what the theme covers, then one section per content app
-    (guidance, training, forums). Each app registers a ``theme_sections`` Wagtail hook
-    ``fn(request, theme) -> dict | None`` returning ``{"title", "template", "context",
-    "order"}``, so this app never imports another's internals."""
+    (guidance, training, forums). Each app registers a ``THEME_SECTIONS`` hook
+    (core.hooks.ThemeSectionHook), so this app never imports another's internals."""
     theme = get_object_or_404(Theme, slug=slug)
     sections = [
         section
-        for fn in hooks.get_hooks(THEME_SECTIONS_HOOK)
+        for fn in hooks.get_hooks(THEME_SECTIONS)
         if (section := fn(request, theme)) is not None
     ]
     sections.sort(key=lambda section: section.get("order", 100))

@@ -12,6 +12,7 @@ from core.models import Theme
 from . import selectors
 from .forms import SearchForm
 from .models import PendingIndexUpdate
+from .selectors import ranking
 from .sources import get_sources
 from .stats import record_search
 
@@ -72,7 +73,7 @@ def search(request):
             "filters": filters,
             "sort": sort,
             "sorts": selectors.SORTS.items(),
-            "candidates": selectors.CANDIDATES,
+            "candidates": ranking.CANDIDATES,
             "promotions": promotions,
             "pending_updates": bool(query) and PendingIndexUpdate.objects.exists(),
         },

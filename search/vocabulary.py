@@ -38,14 +38,14 @@ def record(objs) -> None:
     """Keep the words of these objects, if their source offers its words as
     corrections. Never fails the index write that called it."""
     from .models import VocabularyWord
-    from .sources import get_sources
+    from .sources import get_sources, snippet_text
 
     by_model = {s.model: s for s in get_sources() if s.spelling_words}
     words = set()
     for obj in objs:
         source = by_model.get(type(obj))
         if source is not None:
-            words |= words_in(f"{source.title(obj)} {source.text(obj)}")
+            words |= words_in(f"{source.title(obj)} {snippet_text(source, obj)}")
     if not words:
         return
     try:

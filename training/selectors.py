@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Min, Q, QuerySet
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 
 from wagtail.models import Page, Revision
@@ -50,6 +51,20 @@ def module_list_visible_to(user) -> QuerySet:
     if not user.is_authenticated:
         modules = modules.filter(is_public=True)
     return modules
+
+
+def lesson_list_visible_to(user) -> QuerySet:
+    """Live lessons of the modules module_list_visible_to lets the user see (public
+    ones only to anyone not signed in): search lists lessons through this."""
+    modules = module_list_visible_to(user).values("path")
+    lessons = (
+        LessonPage.objects.live()
+        .annotate(_parent_path=Substr("path", 1, Length("path") - LessonPage.steplen))
+        .filter(_parent_path__in=modules)
+    )
+    if not user.is_authenticated:
+        lessons = lessons.filter(is_public=True)
+    return lessons
 
 
 def module_get_visible(user, module_id: int) -> ModulePage:

@@ -7,18 +7,30 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.hooks import DEMO_SEED, NOTIFICATION_TARGETS, VISIBILITY_INPUTS
+from core.hooks import (
+    CONTENT_SOURCES,
+    DEMO_SEED,
+    GUIDANCE_MAJOR_VERSION_PUBLISHED,
+    THEME_RESOURCES,
+    THEME_SECTIONS,
+    VISIBILITY_INPUTS,
+    ContentSource,
+)
 
-from .models import ModulePage
+from .models import LessonPage, ModulePage
 from .permissions import check_view_reports_permission
-from .selectors import module_list_visible_to, progress_for_modules
+from .selectors import (
+    lesson_list_visible_to,
+    module_list_visible_to,
+    progress_for_modules,
+)
 from .services import guidance_flags_create, module_refresh_request
 
 THEME_RESOURCES_LIMIT = 10
 THEME_SECTION_LIMIT = 6
 
 
-@hooks.register("theme_sections")
+@hooks.register(THEME_SECTIONS)
 def training_theme_section(request, theme):
     """The theme landing page's "Training modules" section, with the user's progress."""
     modules = list(
@@ -37,7 +49,7 @@ def training_theme_section(request, theme):
     }
 
 
-@hooks.register("theme_resources")
+@hooks.register(THEME_RESOURCES)
 def training_theme_resources(user, theme) -> list[dict]:
     """Modules tagged with ``theme`` that ``user`` may see (the assessments app links
     them from improvement plans)."""
@@ -58,7 +70,7 @@ def training_theme_resources(user, theme) -> list[dict]:
     ]
 
 
-@hooks.register("guidance_major_version_published")
+@hooks.register(GUIDANCE_MAJOR_VERSION_PUBLISHED)
 def flag_modules_citing_guidance(page, version):
     """Returns who was told, so guidance does not notify them again as followers."""
     notifications = guidance_flags_create(page=page, version=version)
@@ -91,10 +103,31 @@ def register_reports_menu_item():
     )
 
 
-@hooks.register(NOTIFICATION_TARGETS)
-def training_notification_targets():
-    """Notifications about a module stay only while the recipient may see it."""
-    return {ModulePage: module_list_visible_to}
+@hooks.register(CONTENT_SOURCES)
+def training_content_sources():
+    """Modules and lessons, for search; a notification about a module stays only
+    while the recipient may see it."""
+    return [
+        ContentSource(
+            key="module",
+            label="Training module",
+            model=ModulePage,
+            visible_to=module_list_visible_to,
+            notification_target=True,
+            in_search=True,
+            date_field="last_published_at",
+            theme_path="themes",
+            prefetch_related=("themes",),
+        ),
+        ContentSource(
+            key="lesson",
+            label="Training lesson",
+            model=LessonPage,
+            visible_to=lesson_list_visible_to,
+            in_search=True,
+            date_field="last_published_at",
+        ),
+    ]
 
 
 @hooks.register(VISIBILITY_INPUTS)

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A NUL character anywhere in the request: 404 in the path, 400 elsewhere.
     "core.middleware.RefuseNulBytesMiddleware",
+    # Every cache generation counter in one round trip (core.generations).
+    "core.generations.GenerationSnapshotMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

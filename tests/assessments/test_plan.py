@@ -14,6 +14,7 @@ from wagtail import hooks
 
 from assessments import services
 from assessments.models import Action, Response
+from core.hooks import THEME_RESOURCES
 from core.models import Notification
 from tests.factories import make_user
 from tests.factories.assessments import (
@@ -174,7 +175,7 @@ def test_each_action_shows_its_pillars_resources_from_the_theme_resources_hook(
         ]
 
     client.force_login(lead)
-    with hooks.register_temporarily("theme_resources", resources):
+    with hooks.register_temporarily(THEME_RESOURCES, resources):
         page = client.get(
             reverse("assessments:action_detail", args=[assessment.pk, action.pk])
         )

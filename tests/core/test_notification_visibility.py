@@ -1,7 +1,7 @@
 """A notification lasts only as long as its recipient may see what it is about: a
 thread moved into another force's private category, a hidden thread or an unpublished
 page drops out of the list, the unread count and the digest, and opening it is a 404
-(each app registers its visibility function through the "notification_targets" hook).
+(each app registers its visibility function as a content source, core.hooks).
 """
 
 from io import StringIO

@@ -14,7 +14,7 @@ from tests.e2e.test_forums_browser import new_page, reset_sequences
 from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
 from tests.factories.forums import make_category, make_thread
-from tests.helpers import enrol_totp, totp_code
+from tests.helpers import enrol_totp, totp_code_to_type
 
 
 def test_report_a_post_and_handle_it_in_the_queue(
@@ -70,7 +70,7 @@ def test_report_a_post_and_handle_it_in_the_queue(
     # The moderator signs in with an authenticator code and works the queue.
     mod = new_page(chromium, live_server)
     sign_in(mod, kerry.email, TEST_PASSWORD)
-    mod.locator("input[name=code]").fill(totp_code(secret))
+    mod.locator("input[name=code]").fill(totp_code_to_type(secret))
     mod.locator("input[name=code]").press("Enter")
     mod.wait_for_url(re.compile(r"://[^/]+/$"))
     mod.goto("/moderation/")

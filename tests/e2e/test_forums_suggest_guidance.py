@@ -9,7 +9,7 @@ from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
 from tests.factories.forums import make_thread, national_category
 from tests.factories.guidance import make_guidance
-from tests.helpers import enrol_totp, totp_code
+from tests.helpers import enrol_totp, totp_code_to_type
 
 
 def test_a_moderator_sends_an_answered_thread_to_guidance(page, assert_accessible):
@@ -28,7 +28,7 @@ def test_a_moderator_sends_an_answered_thread_to_guidance(page, assert_accessibl
     reply = Post.objects.filter(thread=thread).order_by("-id").first()
     posting.thread_answer_set(user=officer, thread=thread, post=reply)
     sign_in(page, moderator.email, TEST_PASSWORD)
-    page.get_by_label("Code").fill(totp_code(secret))
+    page.get_by_label("Code").fill(totp_code_to_type(secret))
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(re.compile(r"://[^/]+/$"))
 

@@ -12,7 +12,7 @@ from tests.e2e.test_forums_browser import new_page, reset_sequences
 from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
 from tests.factories.guidance import make_guidance
-from tests.helpers import enrol_totp, totp_code
+from tests.helpers import enrol_totp, totp_code_to_type
 
 
 def test_an_editor_chooses_related_guidance_with_the_page_chooser(
@@ -27,7 +27,7 @@ def test_an_editor_chooses_related_guidance_with_the_page_chooser(
 
     admin = new_page(chromium, live_server)
     sign_in(admin, editor.email, TEST_PASSWORD)
-    admin.locator("input[name=code]").fill(totp_code(secret))
+    admin.locator("input[name=code]").fill(totp_code_to_type(secret))
     admin.locator("input[name=code]").press("Enter")
     admin.wait_for_url(re.compile(r"://[^/]+/$"))
 

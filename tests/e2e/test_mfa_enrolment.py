@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import sign_in
 from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
-from tests.helpers import totp_code
+from tests.helpers import totp_code_to_type
 
 
 def test_a_new_editor_is_sent_to_enrol_then_reaches_the_admin(page, assert_accessible):
@@ -25,7 +25,7 @@ def test_a_new_editor_is_sent_to_enrol_then_reaches_the_admin(page, assert_acces
     expect(page.get_by_role("heading", level=1)).to_contain_text("Authenticator")
     assert_accessible(page, "activate authenticator app")
     secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label("Authenticator code").fill(totp_code(secret))
+    page.get_by_label("Authenticator code").fill(totp_code_to_type(secret))
     page.get_by_role("button", name="Activate").click()
 
     page.goto("/admin/")

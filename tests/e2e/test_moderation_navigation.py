@@ -15,7 +15,7 @@ from tests.e2e.test_forums_browser import reset_sequences
 from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
 from tests.factories.forums import make_thread, national_category
-from tests.helpers import enrol_totp, totp_code
+from tests.helpers import enrol_totp, totp_code_to_type
 
 NAME = "Sarah Jones"
 
@@ -43,7 +43,7 @@ def people():
 def sign_in_as_moderator(page, moderator):
     secret = enrol_totp(moderator)
     sign_in(page, moderator.email, TEST_PASSWORD)
-    page.locator("input[name=code]").fill(totp_code(secret))
+    page.locator("input[name=code]").fill(totp_code_to_type(secret))
     page.locator("input[name=code]").press("Enter")
     page.wait_for_url(re.compile(r"://[^/]+/$"))
 

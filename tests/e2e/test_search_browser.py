@@ -128,9 +128,9 @@ def test_search_works_without_javascript(chromium, live_server):
 def test_more_matches_than_candidates(signed_in, assert_accessible, monkeypatch):
     """With more matches of a type than the candidates, the page says "more than",
     explains why, and marks facet counts as lower bounds; still accessible."""
-    from search import selectors
+    from search.selectors import ranking
 
-    monkeypatch.setattr(selectors, "CANDIDATES", 1)
+    monkeypatch.setattr(ranking, "CANDIDATES", 1)
     page = signed_in
     page.goto("/search/?q=victim")
     expect(page.locator("#search-status")).to_have_text(

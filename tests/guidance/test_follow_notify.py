@@ -78,9 +78,11 @@ def test_a_major_version_calls_the_registered_hook_after_commit(
 ):
     from wagtail import hooks
 
+    from core.hooks import GUIDANCE_MAJOR_VERSION_PUBLISHED
+
     calls = []
     with hooks.register_temporarily(
-        "guidance_major_version_published",
+        GUIDANCE_MAJOR_VERSION_PUBLISHED,
         lambda page, version: calls.append((page.pk, version.number)),
     ):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:

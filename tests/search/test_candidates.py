@@ -8,8 +8,8 @@ import pytest
 
 from django.utils import timezone
 
-from search import candidates, selectors
-from search.selectors import search_site
+from search import candidates
+from search.selectors import ranking, results, search_site
 from search.sources import get_source
 from tests.factories.guidance import make_guidance
 
@@ -74,7 +74,7 @@ def mixed_forum():
 @pytest.mark.parametrize("key", ["thread", "post"])
 def test_walk_finds_exactly_what_the_backend_query_finds(officer, mixed_forum, key):
     source = get_source(key)
-    qs = source.queryset(officer)
+    qs = source.visible_to(officer)
     args = (source, qs, _query("quokka"), _backend())
     vector, _title = candidates._vectors(source.model)
     walked = candidates._walk_ids(*args, 100, vector)
@@ -95,7 +95,7 @@ def test_walk_hands_over_to_the_planner_when_little_is_visible(
 ):
     monkeypatch.setattr(candidates, "WALK_FACTOR", 1)
     source = get_source("thread")
-    qs = source.queryset(officer)
+    qs = source.visible_to(officer)
     vector, _title = candidates._vectors(source.model)
     # A budget of 2 matching entries, of which the newest 2 or 3 are private.
     assert (
@@ -112,7 +112,7 @@ def test_walk_hands_over_to_the_planner_when_little_is_visible(
 def test_more_matches_than_candidates_says_more_than(
     officer, mixed_forum, search_for, monkeypatch
 ):
-    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    monkeypatch.setattr(ranking, "CANDIDATES", 3)
     outcome = search_site(officer, "quokka")
     assert outcome.capped
     types = {f.key: f for f in outcome.facets["type"]}
@@ -151,7 +151,7 @@ def test_an_older_title_match_is_still_ranked_first(officer, monkeypatch):
             title=f"Other guidance {i}",
             paragraphs=(f"A passing mention of a quokka in note {i}.",),
         )
-    monkeypatch.setattr(selectors, "CANDIDATES", 2)
+    monkeypatch.setattr(ranking, "CANDIDATES", 2)
     outcome = search_site(officer, "quokka")
     assert outcome.capped
     assert outcome.results[0].obj.pk == best.pk
@@ -159,13 +159,13 @@ def test_an_older_title_match_is_still_ranked_first(officer, monkeypatch):
 
 def test_filter_pks_with_no_keys_is_empty(officer):
     source = get_source("guidance")
-    assert list(candidates.filter_pks(source.queryset(officer), [])) == []
+    assert list(candidates.filter_pks(source.visible_to(officer), [])) == []
 
 
 def test_newest_first_walks_forum_content_and_lists_the_newest(
     officer, mixed_forum, monkeypatch
 ):
-    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    monkeypatch.setattr(ranking, "CANDIDATES", 3)
     outcome = search_site(officer, "quokka", sort="newest", filters=None)
     threads = [r for r in outcome.results if r.type_key == "thread"]
     newest_visible = sorted(mixed_forum[0], key=lambda t: t.pk, reverse=True)[:3]
@@ -176,8 +176,8 @@ def test_newest_first_walks_forum_content_and_lists_the_newest(
 def test_a_row_hidden_after_it_was_ranked_is_never_shown(officer, mixed_forum):
     """The page's rows are loaded through the visibility queryset again."""
     thread = mixed_forum[0][0]
-    picked = [selectors._Group(source=get_source("thread"), pk=thread.pk)]
-    assert len(selectors._build_results(picked, None, None, officer)) == 1
+    picked = [ranking.Group(source=get_source("thread"), pk=thread.pk)]
+    assert len(results.build_results(picked, None, None, officer)) == 1
     thread.hidden_at = timezone.now()
     thread.save()
-    assert selectors._build_results(picked, None, None, officer) == []
+    assert results.build_results(picked, None, None, officer) == []

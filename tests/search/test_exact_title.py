@@ -66,7 +66,7 @@ def test_an_exact_title_is_first_even_among_more_matches_than_candidates(
 ):
     """With more title matches than candidates, the page whose whole title was typed
     is still found and ranked first, however old."""
-    from search import selectors
+    from search.selectors import ranking
 
     exact = make_guidance(title="Consent", paragraphs=("The legal test.",))
     for i in range(4):
@@ -74,7 +74,7 @@ def test_an_exact_title_is_first_even_among_more_matches_than_candidates(
             title=f"Consent in case {i}: consent and consent",
             paragraphs=("Consent, consent and consent.",),
         )
-    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    monkeypatch.setattr(ranking, "CANDIDATES", 3)
     outcome = search_site(officer, "consent")
     assert outcome.capped
     assert outcome.results[0].obj.pk == exact.pk

@@ -79,12 +79,12 @@ def test_backend_failure_keeps_the_write_and_catches_up(officer, db, monkeypatch
 
 def test_search_page_says_when_search_is_degraded(officer, client_for, db, monkeypatch):
     make_guidance(title="Degraded mode title", paragraphs=("Words.",))
-    from search import selectors
+    from search.selectors import site
 
     def down(*args, **kwargs):
         raise ConnectionError("down")
 
-    monkeypatch.setattr(selectors, "_search_all", down)
+    monkeypatch.setattr(site, "search_all", down)
     response = client_for(officer).get("/search/", {"q": "degraded"})
     assert response.status_code == 200
     html = response.content.decode()

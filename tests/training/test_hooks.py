@@ -1,14 +1,13 @@
 from wagtail import hooks
 
+from core.hooks import THEME_RESOURCES
 from core.models import Theme
 from tests.factories.training import make_module, publish_revision
 from training.services import attempt_submit
 
 
 def theme_resources(user, theme):
-    return [
-        item for fn in hooks.get_hooks("theme_resources") for item in fn(user, theme)
-    ]
+    return [item for fn in hooks.get_hooks(THEME_RESOURCES) for item in fn(user, theme)]
 
 
 def test_theme_resources_lists_live_modules_tagged_with_the_theme(officer, trainer):

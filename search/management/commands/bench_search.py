@@ -24,12 +24,15 @@ from modelsearch.signal_handlers import (
     post_save_signal_handler,
 )
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.test import Client
 from django.utils import timezone
+
+from accounts.models import Force
 
 WORDS = [
     "suspect",
@@ -170,6 +173,13 @@ def sentence(rng, n):
     return " ".join(words).capitalize() + "."
 
 
+def _forum_models():
+    """The forums' models by name (django.apps), so search imports no forums module."""
+    return tuple(
+        apps.get_model("forums", name) for name in ("Category", "Post", "Thread")
+    )
+
+
 def percentile(values, pct):
     values = sorted(values)
     k = max(0, min(len(values) - 1, round(pct / 100 * (len(values) - 1))))
@@ -260,8 +270,8 @@ class Command(BaseCommand):
         return created
 
     def _create_pages(self, rng, count, themes):
-        from guidance.models import GuidanceIndexPage, GuidancePage
-
+        GuidanceIndexPage = apps.get_model("guidance", "GuidanceIndexPage")
+        GuidancePage = apps.get_model("guidance", "GuidancePage")
         parent = GuidanceIndexPage.objects.first()
         run = uuid.uuid4().hex[:8]
         made = []
@@ -283,19 +293,16 @@ class Command(BaseCommand):
         return made
 
     def _create_posts(self, rng, count, themes):
-        try:
-            from forums.models import Category, Post, Thread
-        except ImportError:
+        if not apps.is_installed("forums"):
             self.stdout.write("No forums app: pages only.")
             return {}
+        Category, Post, Thread = _forum_models()
         if (
             count <= 0
             or Post._meta.db_table not in connection.introspection.table_names()
         ):
             self.stdout.write("No forum tables or no posts asked for: pages only.")
             return {}
-        from accounts.models import Force
-
         forces = list(Force.objects.all()[:5])
         categories = []
         for i, theme in enumerate(themes):
@@ -336,13 +343,10 @@ class Command(BaseCommand):
         return {"threads": [t.pk for t in threads], "posts": post_ids}
 
     def _index(self, created):
-        from guidance.models import GuidancePage
-
         backend = get_search_backend()
-        plan = [(GuidancePage, created.get("pages", []))]
+        plan = [(apps.get_model("guidance", "GuidancePage"), created.get("pages", []))]
         if created.get("posts"):
-            from forums.models import Post, Thread
-
+            _category, Post, Thread = _forum_models()
             plan += [(Thread, created["threads"]), (Post, created["posts"])]
         for model, ids in plan:
             index = backend.get_index_for_model(model)
@@ -353,16 +357,12 @@ class Command(BaseCommand):
                 index._refresh_title_norms(full=True)
 
     def _clean_up(self):
-        from guidance.models import GuidancePage
-
+        GuidancePage = apps.get_model("guidance", "GuidancePage")
         GuidancePage.objects.filter(slug__startswith=PREFIX).delete()
-        try:
-            from forums.models import Category
-
+        if apps.is_installed("forums"):
+            Category, _post, _thread = _forum_models()
             if Category._meta.db_table in connection.introspection.table_names():
                 Category.objects.filter(slug__startswith=PREFIX).delete()
-        except ImportError:
-            pass
         try:
             with transaction.atomic():
                 get_user_model().objects.filter(email="bench@bench.police.uk").delete()
@@ -372,8 +372,6 @@ class Command(BaseCommand):
     # --- measuring ------------------------------------------------------------------
 
     def _measure(self, rng, n):
-        from accounts.models import Force
-
         user, _ = get_user_model().objects.get_or_create(
             email="bench@bench.police.uk",
             defaults={"force": Force.objects.first(), "display_name": "Bench"},

@@ -1,0 +1,74 @@
+"""core.generations: values kept under a generation, in this process and the cache."""
+
+import pytest
+
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from core.generations import Generation, GenerationSnapshotMiddleware, versioned
+
+pytestmark = pytest.mark.django_db
+
+
+def _counting(values):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return values[len(calls) - 1]
+
+    return build, calls
+
+
+def test_a_value_is_built_once_per_generation():
+    generation = Generation("test:generations:one")
+    build, calls = _counting(["first", "second"])
+    key = lambda: f"test:value:{generation.current()}"  # noqa: E731
+    assert versioned(key(), build, 60) == "first"
+    assert versioned(key(), build, 60) == "first"
+    generation.advance()
+    assert versioned(key(), build, 60) == "second"
+    assert len(calls) == 2
+
+
+def test_a_cleared_cache_never_brings_back_a_value_kept_in_the_process():
+    """Redis keeps nothing on disk: after a restart the counter must not start again
+    at a number an old key (still kept by a worker) used."""
+    generation = Generation("test:generations:two")
+    before = generation.current()
+    versioned(f"test:value:{before}", lambda: "old", 60)
+    cache.clear()
+    after = generation.current()
+    assert after != before
+    assert versioned(f"test:value:{after}", lambda: "new", 60) == "new"
+
+
+def test_nothing_is_kept_as_nothing():
+    build, calls = _counting([None, None])
+    assert versioned("test:value:none", build, 60) is None
+    assert versioned("test:value:none", build, 60) is None
+    assert len(calls) == 1
+
+
+def test_each_caller_gets_its_own_copy():
+    first = versioned("test:value:list", lambda: ["a"], 60)
+    first.append("changed")
+    assert versioned("test:value:list", lambda: ["b"], 60) == ["a"]
+
+
+def test_a_request_reads_every_counter_at_once_and_sees_its_own_advance():
+    generation = Generation("test:generations:three")
+    start = generation.current()
+    seen = {}
+
+    def view(request):
+        seen["before"] = generation.current()
+        cache.set(generation.key, start + 100, None)  # another worker moved it on
+        seen["snapshot"] = generation.current()
+        generation.advance()
+        seen["after"] = generation.current()
+        return None
+
+    GenerationSnapshotMiddleware(view)(RequestFactory().get("/"))
+    assert seen["before"] == seen["snapshot"] == start
+    assert seen["after"] == start + 101
