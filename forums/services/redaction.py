@@ -9,6 +9,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from wagtail import hooks
+
+from core.hooks import FORUM_COPIES_REDACT
 from core.services import audit_record, notification_summaries_rewrite
 
 from .. import permissions
@@ -224,12 +227,13 @@ def _redact_thread_title(thread: Thread, redaction: Redaction) -> int:
 
 
 def _redact_thread_notices(thread: Thread, redaction: Redaction) -> int:
-    """The stored notifications about the thread or linking to it, and the guidance
-    suggestions sent from it (they copy the title)."""
-    from guidance.services import guidance_suggestions_redact
-
+    """The stored notifications about the thread or linking to it, and the copies
+    other apps keep of it (the guidance suggestions sent from it copy the title),
+    through the ``FORUM_COPIES_REDACT`` hook."""
     url = thread.get_absolute_url()
     changed = notification_summaries_rewrite(
         target=thread, url=url, rewrite=redaction.apply
     )
-    return changed + guidance_suggestions_redact(source_url=url, redact=redaction.apply)
+    for redact_copies in hooks.get_hooks(FORUM_COPIES_REDACT):
+        changed += redact_copies(source_url=url, redact=redaction.apply)
+    return changed
