@@ -56,3 +56,10 @@ def group_names(user) -> frozenset[str]:
         )
         user._role_group_names = cached
     return cached
+
+
+def has_role(user, *names: str) -> bool:
+    """Whether ``user`` belongs to any of the groups ``names``: the one role check
+    every app makes (superusers are not assumed to hold a role; callers that let them
+    through say so)."""
+    return not group_names(user).isdisjoint(names)

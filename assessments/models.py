@@ -309,7 +309,7 @@ class Response(models.Model):
 
 def evidence_upload_to(instance, filename: str) -> str:
     """Unguessable names: documents are only ever served through the permission
-    check in views.evidence_download."""
+    check in views.assessment.evidence_download."""
     suffix = Path(filename).suffix.lower()[:6]
     return f"assessments/evidence/{uuid.uuid4().hex}{suffix}"
 

@@ -32,19 +32,15 @@ def user_is_administrator(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return _group_names(user) & {roles.ADMINISTRATORS} != set()
+    return roles.has_role(user, roles.ADMINISTRATORS)
 
 
 def user_is_force_lead(user) -> bool:
     return bool(
         user.is_authenticated
         and user.force_id
-        and roles.FORCE_LEADS in _group_names(user)
+        and roles.has_role(user, roles.FORCE_LEADS)
     )
-
-
-def _group_names(user) -> frozenset[str]:
-    return roles.group_names(user)
 
 
 def user_leads_assessment(user, assessment: Assessment) -> bool:

@@ -15,7 +15,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.hooks import CONTENT_SOURCES, VISIBILITY_INPUTS, ContentSource
+from core.hooks import CONTENT_SOURCES, DEMO_SEED, VISIBILITY_INPUTS, ContentSource
 from core.services import audit_record
 
 from . import services
@@ -173,3 +173,11 @@ def assessments_content_sources():
             notification_target=True,
         ),
     ]
+
+
+# After the accounts: the self-assessment needs the demo force lead.
+@hooks.register(DEMO_SEED, order=60)
+def seed_demo_assessments(stdout) -> None:
+    from .demo import seed_assessments
+
+    seed_assessments(stdout=stdout)

@@ -22,8 +22,8 @@ from django.utils.module_loading import import_string  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from core.services import follow_create  # noqa: E402
-from forums import services as forum_services  # noqa: E402
 from forums.models import Category, Thread  # noqa: E402
+from forums.services import posting  # noqa: E402
 from guidance.models import GuidancePage  # noqa: E402
 
 REPLIES = int(os.environ.get("BENCH_REPLIES", "500"))
@@ -33,7 +33,7 @@ TITLE = "Benchmark: a thread with many replies"
 def post_without_rate_limit(**kwargs):
     """The demo's few authors post 500 replies in seconds: lift the flood limit."""
     with override_settings(FORUMS_POST_RATE_LIMIT=(10**6, 1)):
-        return forum_services.post_create(**kwargs)
+        return posting.post_create(**kwargs)
 
 
 def long_thread() -> Thread:
@@ -46,7 +46,7 @@ def long_thread() -> Thread:
         .order_by("pk")
     )
     category = Category.objects.filter(force__isnull=True).order_by("pk").first()
-    thread = forum_services.thread_create(
+    thread = posting.thread_create(
         author=authors[0],
         category=category,
         title=TITLE,

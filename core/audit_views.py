@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from .exports import csv_safe
 from .forms import AuditFilterForm
 from .permissions import check_view_audit_log_permission
 from .selectors import audit_event_search
@@ -80,18 +81,13 @@ def audit_log_export(request):
         writer.writerow(
             [
                 timezone.localtime(event.created_at).isoformat(),
-                safe_cell(event.actor_email),
+                csv_safe(event.actor_email),
                 event.action,
                 event.object_type,
                 event.object_id,
-                safe_cell(event.object_repr),
+                csv_safe(event.object_repr),
                 json.dumps(event.details, sort_keys=True),
                 event.ip_address or "",
             ]
         )
     return response
-
-
-def safe_cell(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; neutralise them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

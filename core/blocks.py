@@ -4,7 +4,13 @@ Each block has an icon, a template under templates/blocks/, a description and a
 preview value, as in Wagtail's bakerydemo.
 """
 
+from django.core.exceptions import ValidationError
+
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+
+VIDEO_NEEDS_A_SOURCE = "Upload the video as a document or give a link to it."
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -60,6 +66,47 @@ class KeyPointsBlock(blocks.StructBlock):
             "heading": "Key points",
             "points": ["Focus on the suspect's behaviour.", "Record decisions."],
         }
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video as an uploaded file or a link, always with its transcript (guidance
+    pages and lessons alike). No oEmbed: the site never fetches anything from the
+    internet."""
+
+    title = blocks.CharBlock(help_text="e.g. 'Planning the suspect interview'")
+    document = DocumentChooserBlock(
+        required=False, help_text="The uploaded video file, e.g. an MP4."
+    )
+    link = blocks.URLBlock(
+        required=False,
+        help_text="Or a link to the video on the force intranet, e.g. "
+        "'https://video.college.police.uk/abc'.",
+    )
+    duration = blocks.CharBlock(required=False, help_text="e.g. '6 minutes'")
+    transcript = blocks.RichTextBlock(
+        features=["bold", "italic", "ol", "ul"],
+        help_text="Everything said and shown, e.g. 'Narrator: Before the interview…'",
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+        description = "A video (uploaded or linked) with its transcript."
+        preview_value = {
+            "title": "Planning the suspect interview",
+            "link": "https://video.example/planning",
+            "duration": "6 minutes",
+            "transcript": "<p>Narrator: Before the interview, the officer in the case "
+            "reviews every account.</p>",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("document") and not value.get("link"):
+            raise StructBlockValidationError(
+                block_errors={"link": ValidationError(VIDEO_NEEDS_A_SOURCE)}
+            )
+        return value
 
 
 class BaseStreamBlock(blocks.StreamBlock):

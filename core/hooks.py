@@ -15,6 +15,7 @@ the functions below or ``hooks.get_hooks(NAME)``. Wagtail's own hooks
 | ``GUIDANCE_MAJOR_VERSION_PUBLISHED`` | ``MajorVersionHook``: after a major version | guidance calls, training answers |
 | ``GUIDANCE_SUGGESTION_CREATE`` | ``SuggestionCreate`` (exactly one: guidance) | forums (``single_hook``) |
 | ``FORUM_COPIES_REDACT`` | ``ForumCopiesRedact``: copies of a thread's text | forums, on a redaction |
+| ``DEMO_SEED`` | ``DemoSeed``, registered with ``order=``: an app's demo content | ``manage.py seed_demo`` |
 """
 
 from collections.abc import Callable, Iterable
@@ -36,6 +37,7 @@ THEME_RESOURCES = "theme_resources"
 GUIDANCE_MAJOR_VERSION_PUBLISHED = "guidance_major_version_published"
 GUIDANCE_SUGGESTION_CREATE = "guidance_suggestion_create"
 FORUM_COPIES_REDACT = "forum_copies_redact"
+DEMO_SEED = "demo_seed"
 
 UNKNOWN_SOURCE = "No content source is registered under the key {key!r}."
 DUPLICATE_SOURCE = "Two content sources are registered under the key {key!r}."
@@ -176,6 +178,15 @@ class ForumCopiesRedact(Protocol):
     removed."""
 
     def __call__(self, *, source_url: str, redact: Redact) -> int: ...
+
+
+class DemoSeed(Protocol):
+    """Create or refresh the app's synthetic demo content (safe to run again).
+    Registered with ``order=`` after the apps whose content it refers to (accounts
+    10, home 20, guidance 30, training 40, forums 50, assessments 60). Returns lines
+    for ``seed_demo`` to print when everything is seeded, or None."""
+
+    def __call__(self, *, stdout) -> list[str] | None: ...
 
 
 # --- Lookups ------------------------------------------------------------------------

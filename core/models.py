@@ -28,24 +28,40 @@ class Theme(models.Model):
 
 
 class AppendOnlyQuerySet(models.QuerySet):
-    """For records that are written once and never changed or deleted in bulk (the
-    audit log, knowledge-check attempts). Subclasses set the refusal message."""
+    """Refuses bulk changes and deletes of an AppendOnlyModel's rows."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied(self.model.append_only_message)
+
+    def delete(self):
+        raise PermissionDenied(self.model.append_only_message)
+
+
+class AppendOnlyModel(models.Model):
+    """For records that are written once and never changed or deleted (the audit log,
+    knowledge-check attempts): the one guard, on each row and on its queryset.
+    Subclasses set the refusal message."""
 
     append_only_message = "These records are append-only."
 
-    def update(self, **kwargs):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied(self.append_only_message)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
         raise PermissionDenied(self.append_only_message)
 
-    def delete(self):
-        raise PermissionDenied(self.append_only_message)
 
-
-class AuditEventQuerySet(AppendOnlyQuerySet):
-    append_only_message = "The audit log is append-only."
-
-
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyModel):
     """One sensitive action. Append-only: rows are never changed or deleted."""
+
+    append_only_message = "The audit log is append-only."
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -63,21 +79,11 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    objects = AuditEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_email} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionDenied("The audit log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("The audit log is append-only.")
 
 
 class BasePage(Page):

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -72,6 +72,7 @@ def notification_create(
     target: Model | None = None,
     actor=None,
     collapse: bool = False,
+    once: bool = False,
 ) -> list[Notification]:
     """Notify each recipient once (never the actor), then queue their e-mails after
     the transaction commits. Callers pass only recipients who may see the target: the
@@ -80,12 +81,26 @@ def notification_create(
     ``collapse``: a recipient who has not yet read a notification of the same verb
     about the same target gets that one counted up and brought to the top instead of
     a new one (and no second e-mail): a busy thread makes one notification per
-    follower until they read it."""
+    follower until they read it.
+
+    ``once``: a recipient who already has a notification of the same verb and summary
+    about the same target, read or not, gets no second one (e.g. one refresh request
+    per learner and major version)."""
     content_type = ContentType.objects.get_for_model(target) if target else None
     wanted = {}
     for recipient in recipients:
         if actor is None or recipient.pk != actor.pk:
             wanted.setdefault(recipient.pk, recipient)
+    if once and target is not None:
+        already = Notification.objects.filter(
+            recipient_id__in=list(wanted),
+            content_type=content_type,
+            object_id=str(target.pk),
+            verb=verb,
+            summary=summary[:300],
+        ).values_list("recipient_id", flat=True)
+        for recipient_id in set(already):
+            del wanted[recipient_id]
     if collapse and target is not None:
         counted_up = _notification_count_up(
             Notification.objects.filter(
@@ -155,3 +170,28 @@ def notification_mark_all_read(*, user) -> int:
     )
     unread.forget_counts([user.pk])
     return marked
+
+
+def notification_summaries_rewrite(*, target: Model, url: str, rewrite) -> int:
+    """Rewrite the stored summary of every notification about ``target`` or linking
+    to ``url`` (e.g. to redact a phrase a thread's title or a post copied into them).
+    ``rewrite(summary, max_length=…)`` returns the new summary and how many changes it
+    made; returns the changes in all."""
+    notifications = list(
+        Notification.objects.filter(
+            Q(
+                content_type=ContentType.objects.get_for_model(target),
+                object_id=str(target.pk),
+            )
+            | Q(url=url)
+        )
+    )
+    max_length = Notification._meta.get_field("summary").max_length
+    changed = 0
+    for notification in notifications:
+        notification.summary, count = rewrite(
+            notification.summary, max_length=max_length
+        )
+        changed += count
+    Notification.objects.bulk_update(notifications, ["summary"])
+    return changed

@@ -5,7 +5,7 @@ from django import forms
 from core.base_forms import SiteForm
 
 from .models import PostReport
-from .services import BODY_MAX_LENGTH, EMPTY_BODY, EMPTY_TITLE
+from .services.posting import BODY_MAX_LENGTH, EMPTY_BODY, EMPTY_TITLE
 
 BODY_HELP = (
     "Markdown: **bold**, *italic*, > quote, - list, [link](https://…). Mention "

@@ -20,7 +20,7 @@ from django.views.decorators.http import (
 from core.base_forms import SiteForm, SiteModelForm
 from core.messages import success_with_undo
 
-from . import permissions, selectors, services
+from . import permissions, selectors
 from .models import (
     FORMER_MEMBER,
     CaseSafetyFlag,
@@ -31,6 +31,7 @@ from .models import (
     WatchedWord,
     WatchedWordFlag,
 )
+from .services import moderation
 
 QUEUE_PER_PAGE = 20
 POST_HIDDEN = "The post is hidden ({reason}). Moderators can still see it."
@@ -128,7 +129,7 @@ def post_reveal(request, pk):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            revealed = services.post_author_reveal(
+            revealed = moderation.post_author_reveal(
                 moderator=request.user,
                 post=post,
                 reason=form.cleaned_data["reason"],
@@ -150,8 +151,8 @@ class HideForm(SiteForm):
         choices=Post.HideReason.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": services.HIDE_REASON_MISSING,
-            "invalid_choice": services.HIDE_REASON_MISSING,
+            "required": moderation.HIDE_REASON_MISSING,
+            "invalid_choice": moderation.HIDE_REASON_MISSING,
         },
     )
     note = forms.CharField(
@@ -159,7 +160,7 @@ class HideForm(SiteForm):
         help_text="Shown to moderators on the post and kept in the audit log, e.g. "
         "'Second warning about case details.' Do not repeat identifying details.",
         required=False,
-        max_length=services.HIDE_NOTE_MAX_LENGTH,
+        max_length=moderation.HIDE_NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -183,7 +184,7 @@ def post_hide(request, pk):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            services.post_hide(
+            moderation.post_hide(
                 moderator=request.user,
                 post=post,
                 reason=form.cleaned_data["reason"],
@@ -210,7 +211,7 @@ def post_hide(request, pk):
 def post_restore(request, pk):
     """Unhide a post: the Unhide button on the post and the Undo in the message."""
     post = _moderated_post_or_404(request, pk)
-    services.post_restore(moderator=request.user, post=post, request=request)
+    moderation.post_restore(moderator=request.user, post=post, request=request)
     messages.success(request, POST_RESTORED)
     return _back(request, post)
 
@@ -221,7 +222,7 @@ def report_dismiss(request, pk):
     report = get_object_or_404(
         PostReport.objects.select_related("post"), pk=pk, resolved_at__isnull=True
     )
-    services.report_dismiss(moderator=request.user, report=report, request=request)
+    moderation.report_dismiss(moderator=request.user, report=report, request=request)
     messages.success(request, REPORT_DISMISSED)
     return redirect("moderation:queue")
 
@@ -232,7 +233,9 @@ def flag_review(request, pk):
     flag = get_object_or_404(
         CaseSafetyFlag.objects.select_related("post"), pk=pk, reviewed_at__isnull=True
     )
-    services.case_safety_flag_review(moderator=request.user, flag=flag, request=request)
+    moderation.case_safety_flag_review(
+        moderator=request.user, flag=flag, request=request
+    )
     messages.success(request, FLAG_REVIEWED)
     return redirect("moderation:queue")
 
@@ -240,10 +243,10 @@ def flag_review(request, pk):
 @require_POST
 def thread_moderate(request, pk, action):
     permissions.check_moderate_permission(request.user)
-    if action not in services.THREAD_ACTIONS:
+    if action not in moderation.THREAD_ACTIONS:
         raise Http404("No such action.")
     thread = get_object_or_404(Thread, pk=pk)
-    services.thread_moderate(
+    moderation.thread_moderate(
         moderator=request.user, thread=thread, action=action, request=request
     )
     messages.success(request, THREAD_DONE[action])
@@ -255,7 +258,7 @@ class SuspendForm(SiteForm):
         label="How long",
         coerce=int,
         choices=[
-            (d, f"{d} day{'s' if d > 1 else ''}") for d in services.SUSPENSION_DAYS
+            (d, f"{d} day{'s' if d > 1 else ''}") for d in moderation.SUSPENSION_DAYS
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how long the suspension lasts."},
@@ -281,13 +284,13 @@ def user_suspend(request, pk):
     status = 200
     if request.method == "POST":
         if request.POST.get("lift") == "1":
-            services.user_suspension_lift(
+            moderation.user_suspension_lift(
                 moderator=request.user, user=member, request=request
             )
             messages.success(request, SUSPENSION_LIFTED.format(name=member))
             return redirect("moderation:queue")
         if form.is_valid():
-            suspension = services.user_suspend(
+            suspension = moderation.user_suspend(
                 moderator=request.user,
                 user=member,
                 days=form.cleaned_data["days"],
@@ -334,7 +337,7 @@ def thread_move(request, pk):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            services.thread_move(
+            moderation.thread_move(
                 moderator=request.user,
                 thread=thread,
                 category=form.cleaned_data["category"],
@@ -362,7 +365,7 @@ WORD_REMOVED = "“{pattern}” is no longer watched."
 def watched_resolve(request, pk):
     permissions.check_moderate_permission(request.user)
     flag = get_object_or_404(WatchedWordFlag, pk=pk, reviewed_at__isnull=True)
-    services.watched_word_flag_resolve(
+    moderation.watched_word_flag_resolve(
         moderator=request.user, flag=flag, request=request
     )
     messages.success(request, WATCHED_RESOLVED)
@@ -392,7 +395,7 @@ def watched_words(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                word = services.watched_word_create(
+                word = moderation.watched_word_create(
                     moderator=request.user,
                     pattern=form.cleaned_data["pattern"],
                     is_regex=form.cleaned_data["is_regex"],
@@ -418,6 +421,6 @@ def watched_word_delete(request, pk):
     permissions.check_moderate_permission(request.user)
     word = get_object_or_404(WatchedWord, pk=pk)
     pattern = word.pattern
-    services.watched_word_delete(moderator=request.user, word=word)
+    moderation.watched_word_delete(moderator=request.user, word=word)
     messages.success(request, WORD_REMOVED.format(pattern=pattern))
     return redirect("moderation:watched_words")

@@ -37,7 +37,7 @@ ALLOWED_CLASSES = {"span": {"ln-mention"}}
 # Dropped with everything inside them, not just unwrapped.
 DROPPED_WITH_CONTENT = {"script", "style"}
 
-# @[Display Name]: how a post mentions someone (see forums.services.mentioned_users).
+# @[Display Name]: how a post mentions someone (see forums.services.posting.mentioned_users).
 MENTION_RE = re.compile(r"@\[([^\[\]\n<>]{1,80})\]")
 
 

@@ -21,16 +21,14 @@ def user_sees_everything(user) -> bool:
     Cached on the user object for the request."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or bool(
-        roles.group_names(user) & set(SEES_EVERYTHING_GROUPS)
-    )
+    return user.is_superuser or roles.has_role(user, *SEES_EVERYTHING_GROUPS)
 
 
 def moderated_category_ids(user) -> set[int] | None:
     """The categories a moderator is scoped to; None means every category (an
     unscoped moderator or an administrator). Cached on the user for the request."""
     if not hasattr(user, "_forums_moderated_ids"):
-        if user.is_superuser or roles.ADMINISTRATORS in roles.group_names(user):
+        if user.is_superuser or roles.has_role(user, roles.ADMINISTRATORS):
             scope = None
         else:
             scope = (
@@ -332,7 +330,7 @@ def moderation_queue_count(user) -> int:
     from .models import CaseSafetyFlag, CategoryModerator, PostReport, WatchedWordFlag
 
     scope = Q()
-    if not (user.is_superuser or roles.ADMINISTRATORS in roles.group_names(user)):
+    if not (user.is_superuser or roles.has_role(user, roles.ADMINISTRATORS)):
         scoped_to = CategoryModerator.objects.filter(user=user).values("category_id")
         scope = ~Exists(scoped_to) | Q(post__thread__category_id__in=scoped_to)
     # No ORDER BY inside the UNION (the models' default ordering): SQLite refuses it.

@@ -15,7 +15,7 @@ from core.hooks import GUIDANCE_SUGGESTION_CREATE, content_source, single_hook
 from core.selectors import user_follows
 from core.services import follow_create, follow_delete
 
-from . import permissions, selectors, services, thread_cache
+from . import permissions, selectors, thread_cache
 from .case_safety import highlight
 from .forms import (
     AnswerForm,
@@ -27,6 +27,7 @@ from .forms import (
     ThreadForm,
 )
 from .rendering import quote_markdown, render_markdown
+from .services import moderation, posting, redaction
 
 THREADS_PER_PAGE = 20
 POSTS_PER_PAGE = 15
@@ -139,7 +140,7 @@ def thread_detail(request, pk):
         answer.render_key = thread_cache.answer_render_key(thread, answer)
     opening = page_posts[0] if page_posts else None
     question = opening if opening and opening.pk == thread.opening_post_id else None
-    services.thread_mark_read(user=request.user, thread=thread, read_at=read_at)
+    posting.thread_mark_read(user=request.user, thread=thread, read_at=read_at)
     return TemplateResponse(
         request,
         "forums/thread_detail.html",
@@ -250,13 +251,13 @@ def _handle_write(request, *, form_class, save, template, context, initial=None)
     else:
         try:
             return save(form)
-        except services.PostingTooFast as error:
+        except posting.PostingTooFast as error:
             form.add_error(None, str(error))
             status = 429
         except PermissionDenied as error:
             form.add_error(None, str(error))
             status = 403
-        except services.IdentifyingDetailsFound as error:
+        except posting.IdentifyingDetailsFound as error:
             data = request.POST.copy()
             data["findings_digest"] = error.digest
             data.pop("confirm_findings", None)
@@ -280,7 +281,7 @@ def thread_create(request, slug):
     category = _category_or_404(request, slug)
 
     def save(form):
-        thread = services.thread_create(
+        thread = posting.thread_create(
             author=request.user,
             category=category,
             title=form.cleaned_data["title"],
@@ -288,7 +289,7 @@ def thread_create(request, slug):
             confirmed_digest=form.confirmed_digest(),
         )
         messages.success(
-            request, services.HELD_FOR_APPROVAL if thread.held_at else THREAD_STARTED
+            request, posting.HELD_FOR_APPROVAL if thread.held_at else THREAD_STARTED
         )
         return redirect(thread)
 
@@ -319,14 +320,14 @@ def post_create(request, pk):
         }
 
     def save(form):
-        post = services.post_create(
+        post = posting.post_create(
             author=request.user,
             thread=thread,
             body=form.cleaned_data["body"],
             confirmed_digest=form.confirmed_digest(),
         )
         messages.success(
-            request, services.HELD_FOR_APPROVAL if post.held_at else REPLY_POSTED
+            request, posting.HELD_FOR_APPROVAL if post.held_at else REPLY_POSTED
         )
         return HttpResponseRedirect(_post_url(request, post))
 
@@ -350,14 +351,14 @@ def post_edit(request, pk):
     permissions.check_edit_post_permission(request.user, post)
 
     def save(form):
-        services.post_update(
+        posting.post_update(
             editor=request.user,
             post=post,
             body=form.cleaned_data["body"],
             confirmed_digest=form.confirmed_digest(),
         )
         messages.success(
-            request, services.HELD_FOR_APPROVAL if post.held_at else POST_UPDATED
+            request, posting.HELD_FOR_APPROVAL if post.held_at else POST_UPDATED
         )
         return HttpResponseRedirect(_post_url(request, post))
 
@@ -379,7 +380,7 @@ def post_edit(request, pk):
 @require_POST
 def post_helpful(request, pk):
     post = _post_or_404(request, pk)
-    services.post_helpful_toggle(user=request.user, post=post)
+    posting.post_helpful_toggle(user=request.user, post=post)
     return HttpResponseRedirect(_post_url(request, post))
 
 
@@ -394,7 +395,7 @@ def thread_answer(request, pk):
             pk=form.cleaned_data["post"],
             thread=thread,
         )
-    services.thread_answer_set(user=request.user, thread=thread, post=post)
+    posting.thread_answer_set(user=request.user, thread=thread, post=post)
     messages.success(request, ANSWER_MARKED if post else ANSWER_CLEARED)
     return redirect(thread)
 
@@ -452,7 +453,7 @@ def post_report(request, pk):
     post = _post_or_404(request, pk)
 
     def report(data):
-        services.post_report_create(
+        moderation.post_report_create(
             reporter=request.user,
             post=post,
             reason=data["reason"],
@@ -481,14 +482,14 @@ QUEUE_ITEMS_CLOSED = (
 @require_http_methods(["GET", "POST"])
 def post_redact(request, pk):
     """Authors and moderators remove identifying text from a post, its history, quotes
-    of it and the thread title (services.post_redact)."""
+    of it and the thread title (redaction.post_redact)."""
     post = _post_or_404(request, pk)
     permissions.check_redact_post_permission(request.user, post)
 
     moderates = selectors.user_moderates(request.user, post.thread.category)
 
     def redact(data):
-        services.post_redact(
+        redaction.post_redact(
             actor=request.user, post=post, text=data["text"], request=request
         )
         if not moderates:

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.hooks import (
     CONTENT_SOURCES,
+    DEMO_SEED,
     THEME_SECTIONS,
     VISIBILITY_INPUTS,
     ContentSource,
@@ -135,3 +136,10 @@ def forums_visibility_inputs():
     from .models import Category, CategoryRole
 
     return [Thread, Category, CategoryRole]
+
+
+@hooks.register(DEMO_SEED, order=50)
+def seed_demo_forums(stdout) -> None:
+    from .demo import seed_forums
+
+    seed_forums(stdout=stdout)

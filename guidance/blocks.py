@@ -1,11 +1,12 @@
 """Blocks a guidance editor needs on top of the shared body (core.blocks): checklist,
-do / do not, legislation or case-law reference, document download, video with
-transcript and a content warning that keeps distressing material collapsed."""
+do / do not, legislation or case-law reference, document download, a video with its
+transcript (core's, as in lessons) and a content warning that keeps distressing
+material collapsed."""
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, VideoBlock
 
 
 class ChecklistBlock(blocks.StructBlock):
@@ -80,30 +81,6 @@ class DocumentDownloadBlock(blocks.StructBlock):
         icon = "download"
         template = "guidance/blocks/document_download_block.html"
         description = "A document to download, e.g. a template or a checklist."
-
-
-class VideoBlock(blocks.StructBlock):
-    title = blocks.CharBlock(help_text="e.g. 'Planning a suspect interview (4 min)'")
-    video = DocumentChooserBlock(
-        required=False, help_text="An uploaded video file (MP4), e.g. interview.mp4"
-    )
-    link = blocks.URLBlock(
-        required=False,
-        help_text="Or a link to the video elsewhere, e.g. on the force intranet",
-    )
-    transcript = blocks.RichTextBlock(
-        features=["bold", "italic", "ol", "ul"],
-        help_text="Required: everything said and shown, e.g. 'Narrator: …'",
-    )
-
-    class Meta:
-        icon = "media"
-        template = "guidance/blocks/video_block.html"
-        description = "A video with its full transcript (no third-party embeds)."
-        preview_value = {
-            "title": "Planning a suspect interview",
-            "transcript": "<p>Narrator: Start with what the suspect did.</p>",
-        }
 
 
 class ContentWarningBlock(blocks.StructBlock):

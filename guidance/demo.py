@@ -838,9 +838,12 @@ CONTENT_WARNING = {
         "she remembered details when she smelled the same aftershave.</p>",
     )
 }
+# A video needs a file or a link (core.blocks.VideoBlock): the demo links to a
+# placeholder, as the training demo does.
+VIDEO_LINK = "https://video.college.police.example/learning-network/demo"
 VIDEO = {
     "Suspect interview planning": (
-        "Planning a suspect interview (4 minutes)",
+        "Planning a suspect interview",
         "<p>Narrator: Start with the points to prove. For each point, list the "
         "evidence and decide when you will disclose it.</p><p>Detective sergeant: We "
         "plan in phases, so the suspect has a fair chance to account for each piece "
@@ -880,7 +883,12 @@ def _body(spec, *, extra_point=None, document=None) -> list[dict]:
         blocks.append(
             {
                 "type": "video",
-                "value": {"title": video_title, "link": "", "transcript": transcript},
+                "value": {
+                    "title": video_title,
+                    "link": VIDEO_LINK,
+                    "duration": "4 minutes",
+                    "transcript": transcript,
+                },
             }
         )
     if reference:

@@ -13,8 +13,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from accounts import roles
 from core.hooks import (
     CONTENT_SOURCES,
+    DEMO_SEED,
     FORUM_COPIES_REDACT,
     GUIDANCE_SUGGESTION_CREATE,
     THEME_RESOURCES,
@@ -45,7 +47,7 @@ FEEDBACK_PERMISSION = "guidance.view_guidancefeedback"
 
 
 def is_guidance_editor(user) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists()
+    return user.is_superuser or roles.has_role(user, *EDITOR_GROUPS)
 
 
 @hooks.register(THEME_RESOURCES)
@@ -226,3 +228,10 @@ def guidance_visibility_inputs():
     from wagtail.models import PageViewRestriction
 
     return [GuidancePage, PageViewRestriction]
+
+
+@hooks.register(DEMO_SEED, order=30)
+def seed_demo_guidance(stdout) -> None:
+    from .demo import seed_guidance
+
+    seed_guidance(stdout=stdout)

@@ -4,15 +4,13 @@ from django.core.exceptions import ValidationError
 
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock, VideoBlock
 
 SINGLE = "single"
 MULTIPLE = "multiple"
 SINGLE_NEEDS_ONE_CORRECT = "A single-answer question needs exactly one correct answer."
 MULTIPLE_NEEDS_A_CORRECT = "Mark at least one answer as correct."
-VIDEO_NEEDS_A_SOURCE = "Upload the video as a document or give a link to it."
 
 
 class ScenarioBlock(blocks.StructBlock):
@@ -56,46 +54,6 @@ class ReflectionBlock(blocks.StructBlock):
             "prompt": "Think of a case where the first account was delayed.",
             "guidance": "What did the delay tell you about the victim's situation?",
         }
-
-
-class VideoBlock(blocks.StructBlock):
-    """A video as an uploaded file or a link, always with its transcript. No oEmbed:
-    the site never fetches anything from the internet."""
-
-    title = blocks.CharBlock(help_text="e.g. 'Planning the suspect interview'")
-    document = DocumentChooserBlock(
-        required=False, help_text="The uploaded video file, e.g. an MP4."
-    )
-    link = blocks.URLBlock(
-        required=False,
-        help_text="Or a link to the video on the force intranet, e.g. "
-        "'https://video.college.police.uk/abc'.",
-    )
-    duration = blocks.CharBlock(required=False, help_text="e.g. '6 minutes'")
-    transcript = blocks.RichTextBlock(
-        features=["bold", "italic", "ol", "ul"],
-        help_text="Everything said and shown, e.g. 'Narrator: Before the interview…'",
-    )
-
-    class Meta:
-        icon = "media"
-        template = "training/blocks/video_block.html"
-        description = "A video (uploaded or linked) with its transcript."
-        preview_value = {
-            "title": "Planning the suspect interview",
-            "link": "https://video.example/planning",
-            "duration": "6 minutes",
-            "transcript": "<p>Narrator: Before the interview, the officer in the case "
-            "reviews every account.</p>",
-        }
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("document") and not value.get("link"):
-            raise StructBlockValidationError(
-                block_errors={"link": ValidationError(VIDEO_NEEDS_A_SOURCE)}
-            )
-        return value
 
 
 class CiteGuidanceBlock(blocks.StructBlock):

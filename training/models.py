@@ -4,7 +4,6 @@ import secrets
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -16,7 +15,7 @@ from wagtail.contrib.routable_page.models import path as route
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.models import AppendOnlyQuerySet, BasePage
+from core.models import AppendOnlyModel, BasePage
 
 from .blocks import KnowledgeCheckBlock, LessonStreamBlock
 
@@ -259,13 +258,11 @@ class LessonProgress(models.Model):
         return f"Lesson {self.lesson_id} done in enrolment {self.enrolment_id}"
 
 
-class AttemptQuerySet(AppendOnlyQuerySet):
-    append_only_message = IMMUTABLE_ATTEMPT
-
-
-class Attempt(models.Model):
+class Attempt(AppendOnlyModel):
     """One submitted knowledge check. Immutable: it is the learner's record, so it
     keeps the questions and answers as they stood, not ids into a page that changes."""
+
+    append_only_message = IMMUTABLE_ATTEMPT
 
     enrolment = models.ForeignKey(
         Enrolment, on_delete=models.PROTECT, related_name="attempts"
@@ -281,21 +278,11 @@ class Attempt(models.Model):
     passed = models.BooleanField()
     submitted_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AttemptQuerySet.as_manager()
-
     class Meta:
         ordering = ["-submitted_at", "-id"]
 
     def __str__(self):
         return f"Attempt {self.pk}: {self.score}%"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionDenied(IMMUTABLE_ATTEMPT)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied(IMMUTABLE_ATTEMPT)
 
 
 VERIFICATION_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -13,9 +13,9 @@ NO_REPORTS = "No training reports for this user."
 def check_view_reports_permission(user):
     """Trainers and superusers see reports for every force (returns None); force
     leads see their own force's learners only (returns that force)."""
-    if user.is_superuser or user.groups.filter(name=roles.TRAINERS).exists():
+    if user.is_superuser or roles.has_role(user, roles.TRAINERS):
         return None
-    if user.groups.filter(name=roles.FORCE_LEADS).exists() and user.force_id:
+    if roles.has_role(user, roles.FORCE_LEADS) and user.force_id:
         return user.force
     raise Http404(NO_REPORTS)
 

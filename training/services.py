@@ -2,13 +2,13 @@
 transaction, then notifying."""
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import Notification
 from core.services import audit_record, notification_create
 
 from .blocks import SINGLE
@@ -22,6 +22,9 @@ from .models import (
     ModulePage,
 )
 from .selectors import module_trainers, modules_citing_guidance
+
+if TYPE_CHECKING:
+    from core.models import Notification
 
 NO_QUESTIONS = "This module has no knowledge check yet."
 ANSWER_EVERY_QUESTION = "Answer every question."
@@ -111,7 +114,7 @@ def attempt_submit(
 
 
 @transaction.atomic
-def guidance_flags_create(*, page, version) -> list[Notification]:
+def guidance_flags_create(*, page, version) -> list["Notification"]:
     """Called through the ``guidance_major_version_published`` hook: flag every
     module with a lesson citing ``page`` and tell each of their trainers once, naming
     all of that trainer's modules. Returns the notifications, so the guidance app does
@@ -180,12 +183,7 @@ def module_refresh_request(*, module: ModulePage, actor=None) -> list:
     ):
         latest[user_id] = major
     behind = [uid for uid, major in latest.items() if major < module.version_major]
-    already = Notification.objects.filter(
-        verb=REFRESH_VERB, object_id=str(module.pk), summary=summary
-    ).values_list("recipient_id", flat=True)
-    recipients = get_user_model().objects.filter(
-        pk__in=set(behind) - set(already), is_active=True
-    )
+    recipients = get_user_model().objects.filter(pk__in=behind, is_active=True)
     return notification_create(
         recipients=recipients,
         verb=REFRESH_VERB,
@@ -193,4 +191,5 @@ def module_refresh_request(*, module: ModulePage, actor=None) -> list:
         url=module.url,
         target=module,
         actor=actor,
+        once=True,
     )

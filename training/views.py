@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core.exports import csv_safe
 from core.models import Theme
 from core.services import audit_record
 from core.suppression import SUPPRESSED, SUPPRESSION_THRESHOLD
@@ -279,7 +280,7 @@ def record_csv(request):
     for completion in selectors.completion_history_for(request.user):
         writer.writerow(
             [
-                _csv_safe(completion.module_title),
+                csv_safe(completion.module_title),
                 completion.version,
                 timezone.localtime(completion.enrolment.started_at).date().isoformat(),
                 timezone.localtime(completion.completed_at).date().isoformat(),
@@ -289,12 +290,6 @@ def record_csv(request):
             ]
         )
     return response
-
-
-def _csv_safe(value) -> str:
-    """Stop a spreadsheet reading a cell as a formula."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 @require_GET
@@ -437,8 +432,8 @@ def report_csv(request, module_id):
     )
     writer = csv.writer(response)
     writer.writerow([SUPPRESSION_NOTE])
-    writer.writerow(["Module", _csv_safe(module.title), "Version", module.version])
-    writer.writerow(["Force", _csv_safe(force.name) if force else "All forces"])
+    writer.writerow(["Module", csv_safe(module.title), "Version", module.version])
+    writer.writerow(["Force", csv_safe(force.name) if force else "All forces"])
     median = report.totals.median_hours
     writer.writerow(
         ["Median time to complete (hours)", _csv_figure(median, report.totals)]
@@ -464,7 +459,7 @@ def report_csv(request, module_id):
             writer.writerow(
                 [
                     group,
-                    _csv_safe(row.label),
+                    csv_safe(row.label),
                     *(
                         _csv_figure(value, row)
                         for value in (
@@ -483,7 +478,7 @@ def report_csv(request, module_id):
         writer.writerow(
             [
                 row.number,
-                _csv_safe(row.question),
+                csv_safe(row.question),
                 *(
                     _csv_figure(value, row)
                     for value in (row.answered, row.wrong, row.wrong_rate)

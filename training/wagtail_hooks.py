@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from core.hooks import (
     CONTENT_SOURCES,
+    DEMO_SEED,
     GUIDANCE_MAJOR_VERSION_PUBLISHED,
     THEME_RESOURCES,
     THEME_SECTIONS,
@@ -132,3 +133,11 @@ def training_content_sources():
 @hooks.register(VISIBILITY_INPUTS)
 def training_visibility_inputs():
     return [ModulePage]
+
+
+# After guidance: lessons cite guidance pages.
+@hooks.register(DEMO_SEED, order=40)
+def seed_demo_training(stdout) -> None:
+    from .demo import seed_training
+
+    seed_training(stdout=stdout)

@@ -47,3 +47,23 @@ def test_a_permission_given_to_a_group_is_seen_on_the_next_request(officer):
         Permission.objects.get(codename="view_auditevent")
     )
     assert _fresh(officer).has_perm("core.view_auditevent")
+
+
+def test_has_role_is_true_for_any_of_the_named_groups_and_reads_the_cached_groups(
+    officer,
+):
+    roles.group_names(_fresh(officer))
+    user = _fresh(officer)
+
+    assert _queries(lambda: roles.has_role(user, roles.OFFICERS)) == (True, 0)
+    assert roles.has_role(user, roles.TRAINERS, roles.OFFICERS)
+    assert not roles.has_role(user, roles.TRAINERS, roles.FORCE_LEADS)
+    assert not roles.has_role(user)
+
+
+def test_has_role_sees_a_group_joined_since_the_last_request(officer):
+    assert not roles.has_role(_fresh(officer), roles.TRAINERS)
+
+    officer.groups.add(Group.objects.get(name=roles.TRAINERS))
+
+    assert roles.has_role(_fresh(officer), roles.TRAINERS)

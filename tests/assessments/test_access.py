@@ -94,15 +94,26 @@ def test_the_access_matrix_holds_for_every_assessment_plan_and_export_view(
     assert response.status_code == (lead_only if view in LEAD_VIEWS else read)
 
 
-@pytest.mark.parametrize("role", ["other_member", "other_force_lead", "admin"])
-def test_only_the_force_lead_and_the_assignee_can_post_a_rating(client, world, role):
+@pytest.mark.parametrize(
+    "role, status",
+    [
+        # Outside the assessment: it stays hidden.
+        ("other_member", 404),
+        ("other_force_lead", 404),
+        # An administrator sees the assessment but may not rate it.
+        ("admin", 403),
+    ],
+)
+def test_only_the_force_lead_and_the_assignee_can_post_a_rating(
+    client, world, role, status
+):
     client.force_login(world[role])
 
     response = client.post(
         url_for("response_edit", world), {"rating": "3", "comment": "Changed"}
     )
 
-    assert response.status_code in (403, 404)
+    assert response.status_code == status
     assert (
         Response.objects.get(
             assessment=world["assessment"], statement_id=world["statement_pk"]

@@ -24,13 +24,7 @@ SHARED = ("core", "accounts")
 
 # Known exceptions, each to be deleted when the change named beside it is merged:
 # (importing file, imported module; a trailing "*" matches any app in its place).
-ALLOWED = {
-    # The `splits` branch (issue 15) seeds the demo through a hook instead.
-    ("core/management/commands/seed_demo.py", "*.demo"),
-    # The `splits` branch (issue 15) calls the FORUM_COPIES_REDACT hook instead
-    # (guidance registers guidance_suggestions_redact under it, core/hooks.py).
-    ("forums/services.py", "guidance.services"),
-}
+ALLOWED: set[tuple[str, str]] = set()
 
 
 def _imported_modules(tree: ast.AST):

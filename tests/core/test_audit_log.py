@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from core.audit_views import safe_cell
+from core.exports import csv_safe
 from core.forms import DATES_REVERSED
 from core.models import AuditEvent
 from core.services import audit_record
@@ -130,5 +130,5 @@ def test_audit_events_cannot_be_changed_or_deleted(events):
 
 @pytest.mark.parametrize("value", ["=SUM(A1)", "+1", "-2", "@cmd"])
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(value):
-    assert safe_cell(value) == "'" + value
-    assert safe_cell("plain text") == "plain text"
+    assert csv_safe(value) == "'" + value
+    assert csv_safe("plain text") == "plain text"

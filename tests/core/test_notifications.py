@@ -7,7 +7,12 @@ from django.core.management import call_command
 
 from core.models import Notification, Theme
 from core.selectors import followers_of, notification_unread_count, user_follows
-from core.services import follow_create, follow_delete, notification_create
+from core.services import (
+    follow_create,
+    follow_delete,
+    notification_create,
+    notification_summaries_rewrite,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +120,62 @@ def test_the_notification_list_query_count_does_not_grow(
     # count come from the cache): the same 4 queries however many notifications
     with django_assert_num_queries(4):
         client.get("/notifications/")
+
+
+def test_notify_once_skips_whoever_already_has_the_same_notification(
+    officer, officer_b
+):
+    theme = Theme.objects.get(slug="data")
+    notify([officer])
+    Notification.objects.update(read_at="2025-01-01T00:00Z")
+
+    created = notification_create(
+        recipients=[officer, officer_b],
+        verb="published",
+        summary="New guidance on data quality",
+        url="/themes/data/",
+        target=theme,
+        once=True,
+    )
+
+    assert [n.recipient for n in created] == [officer_b]
+    assert Notification.objects.filter(recipient=officer).count() == 1
+
+
+def test_rewriting_summaries_reaches_the_target_s_notifications_and_its_links(
+    officer, officer_b
+):
+    theme, other = (
+        Theme.objects.get(slug="data"),
+        Theme.objects.get(slug="victim-engagement"),
+    )
+    notify([officer])
+    notification_create(
+        recipients=[officer_b],
+        verb="linked",
+        summary="See New guidance on data quality",
+        url="/themes/data/",
+    )
+    notification_create(
+        recipients=[officer_b],
+        verb="published",
+        summary="New guidance on victims",
+        url="/themes/victim-engagement/",
+        target=other,
+    )
+
+    changed = notification_summaries_rewrite(
+        target=theme,
+        url="/themes/data/",
+        rewrite=lambda text, max_length: (
+            text.replace("data quality", "[redacted]")[:max_length],
+            text.count("data quality"),
+        ),
+    )
+
+    assert changed == 2
+    assert sorted(Notification.objects.values_list("summary", flat=True)) == [
+        "New guidance on [redacted]",
+        "New guidance on victims",
+        "See New guidance on [redacted]",
+    ]

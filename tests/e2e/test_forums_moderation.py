@@ -7,8 +7,8 @@ import re
 from playwright.sync_api import expect
 
 from core.models import AuditEvent
-from forums import services
 from forums.models import Post
+from forums.services import posting
 from tests.e2e.conftest import sign_in
 from tests.e2e.test_forums_browser import new_page, reset_sequences
 from tests.factories import make_user
@@ -41,16 +41,16 @@ def test_report_a_post_and_handle_it_in_the_queue(
         author=alex,
         title="Handling third-party material",
     )
-    reply = services.post_create(author=priya, thread=thread, body="First wording.")
-    services.post_update(editor=priya, post=reply, body="We ask for everything.")
+    reply = posting.post_create(author=priya, thread=thread, body="First wording.")
+    posting.post_update(editor=priya, post=reply, body="We ask for everything.")
     other = make_thread(
         category=thread.category, author=priya, title="Victim withdrawal at charge"
     )
     leak = "In our case the victim, Sarah Jones, withdrew."
     try:
-        services.post_create(author=alex, thread=other, body=leak)
-    except services.IdentifyingDetailsFound as found:
-        services.post_create(
+        posting.post_create(author=alex, thread=other, body=leak)
+    except posting.IdentifyingDetailsFound as found:
+        posting.post_create(
             author=alex, thread=other, body=leak, confirmed_digest=found.digest
         )
 

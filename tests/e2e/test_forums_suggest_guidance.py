@@ -2,8 +2,8 @@ import re
 
 from playwright.sync_api import expect
 
-from forums import services
 from forums.models import Post
+from forums.services import posting
 from tests.e2e.conftest import sign_in
 from tests.factories import make_user
 from tests.factories.accounts import TEST_PASSWORD
@@ -26,7 +26,7 @@ def test_a_moderator_sends_an_answered_thread_to_guidance(page, assert_accessibl
         replies=[(peer, "At first contact, with the victim's consent.")],
     )
     reply = Post.objects.filter(thread=thread).order_by("-id").first()
-    services.thread_answer_set(user=officer, thread=thread, post=reply)
+    posting.thread_answer_set(user=officer, thread=thread, post=reply)
     sign_in(page, moderator.email, TEST_PASSWORD)
     page.get_by_label("Code").fill(totp_code_to_type(secret))
     page.get_by_role("button", name="Sign In").click()

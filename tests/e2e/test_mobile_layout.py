@@ -13,8 +13,8 @@ from django.test import Client
 
 from assessments import services as assessment_services
 from core.services import follow_create
-from forums import services as forum_services
 from forums.models import WatchedWord
+from forums.services import moderation, posting
 from tests.e2e.test_forums_browser import reset_sequences
 from tests.factories import make_user
 from tests.factories.assessments import (
@@ -124,10 +124,10 @@ def test_forum_and_moderation_pages_fit_a_phone(
         author=officer,
         title="Handling third-party material requests from the defence",
     )
-    reply = forum_services.post_create(
+    reply = posting.post_create(
         author=moderator, thread=thread, body=f"See {LONG_NOTE.split(': ')[1]}"
     )
-    forum_services.post_report_create(
+    moderation.post_report_create(
         reporter=officer,
         post=reply,
         reason="wrong",
@@ -258,7 +258,7 @@ def test_buttons_and_chart_labels_use_the_site_font(
         title="Handling third-party material",
     )
     follow_create(user=officer, target=thread)
-    forum_services.post_create(author=trainer, thread=thread, body="We ask early.")
+    posting.post_create(author=trainer, thread=thread, body="We ask early.")
     edition = make_edition("2026/27", per_pillar=2)
     lead = make_lead(email="ruth@avon-and-somerset.police.uk")
     assessment = make_assessment(edition, lead)

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from core.models import AuditEvent
-from forums import services
 from forums.models import Post, PostReport
+from forums.services import moderation, posting
 from tests.e2e.conftest import sign_in
 from tests.e2e.test_forums_browser import reset_sequences
 from tests.factories import make_user
@@ -57,7 +57,9 @@ def test_a_moderator_finds_the_queue_from_the_header_and_an_officer_does_not(
 ):
     alex, priya, kerry = people
     thread = make_thread(category=national_category(), author=alex, title="Disclosure")
-    services.post_report_create(reporter=priya, post=thread.posts.get(), reason="wrong")
+    moderation.post_report_create(
+        reporter=priya, post=thread.posts.get(), reason="wrong"
+    )
 
     sign_in(page, alex.email, TEST_PASSWORD)
     page.wait_for_url(re.compile(r"://[^/]+/$"))
@@ -89,7 +91,7 @@ def test_a_moderator_finds_the_queue_from_the_header_and_an_officer_does_not(
 def test_hiding_needs_a_reason_and_can_be_undone(page, people, assert_accessible):
     alex, priya, kerry = people
     thread = make_thread(category=national_category(), author=alex, title="Disclosure")
-    reply = services.post_create(author=priya, thread=thread, body="Ask for it all.")
+    reply = posting.post_create(author=priya, thread=thread, body="Ask for it all.")
 
     sign_in_as_moderator(page, kerry)
     page.goto(thread.get_absolute_url())
@@ -140,12 +142,12 @@ def test_redacting_the_reported_text_closes_the_report_in_the_queue(
     thread = make_thread(category=national_category(), author=alex, title="Withdrawal")
     body = f"In our case the victim, {NAME}, withdrew."
     try:
-        leak = services.post_create(author=priya, thread=thread, body=body)
-    except services.IdentifyingDetailsFound as found:
-        leak = services.post_create(
+        leak = posting.post_create(author=priya, thread=thread, body=body)
+    except posting.IdentifyingDetailsFound as found:
+        leak = posting.post_create(
             author=priya, thread=thread, body=body, confirmed_digest=found.digest
         )
-    services.post_report_create(reporter=alex, post=leak, reason="identifying")
+    moderation.post_report_create(reporter=alex, post=leak, reason="identifying")
 
     sign_in_as_moderator(page, kerry)
     account_nav(page).get_by_role("link", name="Moderation 2 open items").click()

@@ -3,8 +3,8 @@ services (as an author would), so counts, follows and read markers are real."""
 
 from accounts.models import Force
 from core.models import Theme
-from forums import services
 from forums.models import Category, CategoryRole, Thread
+from forums.services import posting
 
 
 def make_category(
@@ -40,9 +40,9 @@ def make_thread(
     replies=(),
 ) -> Thread:
     """``replies``: [(author, body), …] posted in order."""
-    thread = services.thread_create(
+    thread = posting.thread_create(
         author=author, category=category, title=title, body=body
     )
     for reply_author, reply_body in replies:
-        services.post_create(author=reply_author, thread=thread, body=reply_body)
+        posting.post_create(author=reply_author, thread=thread, body=reply_body)
     return Thread.objects.get(pk=thread.pk)

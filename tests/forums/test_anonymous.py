@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from core.models import AuditEvent, Notification
 from core.services import follow_create
-from forums import services
+from forums.services import moderation, posting
 from tests.factories import make_user
 from tests.factories.forums import make_category, make_thread
 from tests.helpers import enrol_totp
@@ -88,8 +88,8 @@ def test_moderators_pages_stay_anonymous_until_a_reveal(
     author, officer_b, anonymous_thread, mod_client
 ):
     post = anonymous_thread.posts.get()
-    services.post_update(editor=author, post=post, body="Edited: still hard.")
-    services.post_report_create(reporter=officer_b, post=post, reason="other")
+    posting.post_update(editor=author, post=post, body="Edited: still hard.")
+    moderation.post_report_create(reporter=officer_b, post=post, reason="other")
 
     pages = [
         mod_client.get(anonymous_thread.get_absolute_url()),
@@ -109,7 +109,7 @@ def test_notifications_and_emails_never_name_the_author(
     follow_create(user=officer_b, target=anonymous_thread)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_create(
+        posting.post_create(
             author=author,
             thread=anonymous_thread,
             body=f"Thanks @[{officer_b.display_name}].",
@@ -164,10 +164,10 @@ def test_only_moderators_can_reveal_and_only_in_anonymous_categories(
 def test_a_marked_answer_in_an_anonymous_thread_stays_anonymous(
     client_for, officer_b, author, anonymous_thread
 ):
-    reply = services.post_create(
+    reply = posting.post_create(
         author=author, thread=anonymous_thread, body="What helped me was a debrief."
     )
-    services.thread_answer_set(user=author, thread=anonymous_thread, post=reply)
+    posting.thread_answer_set(user=author, thread=anonymous_thread, post=reply)
 
     html = client_for(officer_b).get(anonymous_thread.get_absolute_url()).content
     html = html.decode()

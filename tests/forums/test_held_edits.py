@@ -5,8 +5,8 @@ Everyone else sees what post_list_visible_to lets them see: nothing of a held po
 
 import pytest
 
-from forums import services
 from forums.models import WatchedWord
+from forums.services import posting
 from search.selectors import search_site
 from tests.factories.forums import national_category
 
@@ -21,7 +21,7 @@ def hold_words(db):
 
 
 def _held_edit(author, post):
-    edited = services.post_update(
+    edited = posting.post_update(
         editor=author,
         post=post,
         body=f"{post.body} The codeword was {HELD_WORD}.",
@@ -34,16 +34,16 @@ def _held_edit(author, post):
 def held_answer(officer, officer_b, hold_words):
     """Officer B's thread; officer A's reply is the marked answer, then A edits it and
     the edit is held."""
-    thread = services.thread_create(
+    thread = posting.thread_create(
         author=officer_b,
         category=national_category(),
         title="Recording third-party material",
         body="How do you record third-party material requests?",
     )
-    answer = services.post_create(
+    answer = posting.post_create(
         author=officer, thread=thread, body="We log every request in the MG6."
     )
-    services.thread_answer_set(user=officer_b, thread=thread, post=answer)
+    posting.thread_answer_set(user=officer_b, thread=thread, post=answer)
     _held_edit(officer, answer)
     return thread
 
@@ -51,7 +51,7 @@ def held_answer(officer, officer_b, hold_words):
 @pytest.fixture
 def held_opening(officer, hold_words):
     """Officer A's thread whose opening post A edits; the edit is held."""
-    thread = services.thread_create(
+    thread = posting.thread_create(
         author=officer,
         category=national_category(),
         title="Recording disclosures at first contact",

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.models import AuditEvent
-from forums import services
 from forums.models import Post, PostReport, Thread
+from forums.services import moderation, posting
 from tests.helpers import enrol_totp
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def mod_client(moderator):
 
 @pytest.fixture
 def reply(officer_b, national_thread):
-    return services.post_create(author=officer_b, thread=national_thread, body="Tip.")
+    return posting.post_create(author=officer_b, thread=national_thread, body="Tip.")
 
 
 def hide_url(post, **query):
@@ -64,7 +64,7 @@ def test_hiding_without_a_reason_is_refused_naming_the_field(mod_client, reply):
 def test_the_service_refuses_to_hide_without_a_known_reason(moderator, reply):
     for reason in ("", "because"):
         with pytest.raises(ValidationError) as raised:
-            services.post_hide(moderator=moderator, post=reply, reason=reason)
+            moderation.post_hide(moderator=moderator, post=reply, reason=reason)
 
         assert raised.value.message_dict == {"reason": [REASON_MISSING]}
     assert Post.objects.get(pk=reply.pk).hidden_at is None
@@ -93,7 +93,7 @@ def test_hiding_with_a_reason_records_it_on_the_post_and_in_the_audit_log(
 def test_moderators_see_why_a_post_is_hidden_and_can_unhide_it(
     moderator, mod_client, reply
 ):
-    services.post_hide(
+    moderation.post_hide(
         moderator=moderator, post=reply, reason="inappropriate", note="Second warning."
     )
 
@@ -142,8 +142,8 @@ def test_hiding_from_the_queue_goes_back_there_and_so_does_undo(mod_client, repl
 def test_undo_shows_the_post_again_is_audited_and_reopens_the_reports_it_closed(
     officer, moderator, mod_client, reply
 ):
-    services.post_report_create(reporter=officer, post=reply, reason="wrong")
-    services.post_hide(moderator=moderator, post=reply, reason="unsafe", note="Old.")
+    moderation.post_report_create(reporter=officer, post=reply, reason="wrong")
+    moderation.post_hide(moderator=moderator, post=reply, reason="unsafe", note="Old.")
     assert PostReport.objects.get().outcome == PostReport.Outcome.HIDDEN
 
     mod_client.post(reverse("moderation:post_restore", args=[reply.pk]))
@@ -161,7 +161,7 @@ def test_undo_shows_the_post_again_is_audited_and_reopens_the_reports_it_closed(
 
 
 def test_undo_is_a_post_action(mod_client, moderator, reply):
-    services.post_hide(moderator=moderator, post=reply, reason="unsafe")
+    moderation.post_hide(moderator=moderator, post=reply, reason="unsafe")
 
     response = mod_client.get(reverse("moderation:post_restore", args=[reply.pk]))
 

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from core.models import AuditEvent
-from forums import services
 from forums.models import Thread
+from forums.services import moderation, posting
 from tests.factories.forums import make_category, national_category
 from tests.helpers import enrol_totp
 
@@ -30,7 +30,7 @@ def mod_client(moderator):
 def test_a_suspended_officer_cannot_post_and_sees_why(
     client_for, officer, moderator, national_thread
 ):
-    services.user_suspend(moderator=moderator, user=officer, days=7, reason=REASON)
+    moderation.user_suspend(moderator=moderator, user=officer, days=7, reason=REASON)
     client = client_for(officer)
 
     page = client.get(national_thread.get_absolute_url())
@@ -45,7 +45,7 @@ def test_a_suspended_officer_cannot_post_and_sees_why(
     assert REASON in reply.content.decode()
     assert national_thread.posts.count() == 1
     with pytest.raises(PermissionDenied):
-        services.thread_create(
+        posting.thread_create(
             author=officer, category=national_category(), title="T", body="B"
         )
 
@@ -66,7 +66,7 @@ def test_a_moderator_suspends_and_lifts_through_the_page_and_both_are_audited(
         .order_by("created_at")
         .values_list("action", flat=True)
     ) == ["forums.user_suspended", "forums.user_suspension_lifted"]
-    services.post_create(author=officer, thread=national_thread, body="Back.")
+    posting.post_create(author=officer, thread=national_thread, body="Back.")
 
 
 def test_the_rate_limit_stops_a_burst_says_when_and_keeps_the_text(
@@ -90,7 +90,7 @@ def test_moderators_are_not_rate_limited(moderator, national_thread, settings):
     settings.FORUMS_POST_RATE_LIMIT = (1, 600)
 
     for n in range(3):
-        services.post_create(author=moderator, thread=national_thread, body=f"{n}")
+        posting.post_create(author=moderator, thread=national_thread, body=f"{n}")
 
     assert national_thread.posts.count() == 4
 
@@ -149,11 +149,9 @@ def test_a_new_account_may_include_only_one_link_and_is_told_why(
 
 def test_the_link_limit_lifts_after_a_few_posts(officer_b, national_thread):
     for n in range(3):
-        services.post_create(author=officer_b, thread=national_thread, body=f"{n}")
+        posting.post_create(author=officer_b, thread=national_thread, body=f"{n}")
 
-    post = services.post_create(
-        author=officer_b, thread=national_thread, body=TWO_LINKS
-    )
+    post = posting.post_create(author=officer_b, thread=national_thread, body=TWO_LINKS)
 
     assert post.held_at is None
 
@@ -163,14 +161,14 @@ def test_first_posts_of_a_new_account_can_be_held_for_approval(
 ):
     settings.FORUMS_HOLD_FIRST_POSTS = 2
 
-    first = services.post_create(author=officer_b, thread=national_thread, body="1")
-    second = services.post_create(author=officer_b, thread=national_thread, body="2")
+    first = posting.post_create(author=officer_b, thread=national_thread, body="1")
+    second = posting.post_create(author=officer_b, thread=national_thread, body="2")
 
     assert first.held_at is not None and second.held_at is not None
-    assert first.watched_word_flags.get().words == [services.NEW_ACCOUNT_HELD]
+    assert first.watched_word_flags.get().words == [posting.NEW_ACCOUNT_HELD]
 
 
 def test_holding_first_posts_is_off_by_default(officer_b, national_thread):
-    post = services.post_create(author=officer_b, thread=national_thread, body="Hi")
+    post = posting.post_create(author=officer_b, thread=national_thread, body="Hi")
 
     assert post.held_at is None

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from core.models import AuditEvent
-from forums import selectors, services
+from forums import selectors
 from forums.models import Post, PostReport, Thread
+from forums.services import moderation, posting
 from tests.helpers import enrol_totp
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def mod_client(moderator):
 
 @pytest.fixture
 def reply(officer_b, national_thread):
-    return services.post_create(author=officer_b, thread=national_thread, body="Tip.")
+    return posting.post_create(author=officer_b, thread=national_thread, body="Tip.")
 
 
 def audit_actions():
@@ -85,9 +86,9 @@ def test_reporting_twice_is_refused_with_a_message(client_for, officer, reply):
 def test_a_confirmed_case_safety_post_reaches_the_queue_with_its_findings(
     officer, national_thread, mod_client
 ):
-    with pytest.raises(services.IdentifyingDetailsFound) as raised:
-        services.post_create(author=officer, thread=national_thread, body=IDENTIFYING)
-    services.post_create(
+    with pytest.raises(posting.IdentifyingDetailsFound) as raised:
+        posting.post_create(author=officer, thread=national_thread, body=IDENTIFYING)
+    posting.post_create(
         author=officer,
         thread=national_thread,
         body=IDENTIFYING,
@@ -106,7 +107,7 @@ def test_a_confirmed_case_safety_post_reaches_the_queue_with_its_findings(
 def test_hiding_a_reported_post_closes_the_report_and_is_audited(
     client_for, officer, moderator, reply, mod_client
 ):
-    services.post_report_create(reporter=officer, post=reply, reason="wrong")
+    moderation.post_report_create(reporter=officer, post=reply, reason="wrong")
 
     mod_client.post(
         reverse("moderation:post_hide", args=[reply.pk]),
@@ -126,7 +127,7 @@ def test_hiding_a_reported_post_closes_the_report_and_is_audited(
 def test_a_moderator_sees_a_hidden_post_with_a_marker_and_can_restore_it(
     moderator, reply, mod_client
 ):
-    services.post_hide(moderator=moderator, post=reply, reason="inappropriate")
+    moderation.post_hide(moderator=moderator, post=reply, reason="inappropriate")
 
     page = mod_client.get(reply.thread.get_absolute_url())
     mod_client.post(reverse("moderation:post_restore", args=[reply.pk]))
@@ -138,7 +139,7 @@ def test_a_moderator_sees_a_hidden_post_with_a_marker_and_can_restore_it(
 
 
 def test_dismissing_a_report_leaves_the_post_and_is_audited(officer, reply, mod_client):
-    report = services.post_report_create(reporter=officer, post=reply, reason="other")
+    report = moderation.post_report_create(reporter=officer, post=reply, reason="other")
 
     mod_client.post(reverse("moderation:report_dismiss", args=[report.pk]))
 
@@ -152,9 +153,9 @@ def test_dismissing_a_report_leaves_the_post_and_is_audited(officer, reply, mod_
 
 
 def test_reviewing_a_case_safety_flag_is_audited(officer, national_thread, mod_client):
-    with pytest.raises(services.IdentifyingDetailsFound) as raised:
-        services.post_create(author=officer, thread=national_thread, body=IDENTIFYING)
-    post = services.post_create(
+    with pytest.raises(posting.IdentifyingDetailsFound) as raised:
+        posting.post_create(author=officer, thread=national_thread, body=IDENTIFYING)
+    post = posting.post_create(
         author=officer,
         thread=national_thread,
         body=IDENTIFYING,
@@ -190,7 +191,9 @@ def test_lock_and_pin_change_the_thread_and_are_audited(
 def test_a_locked_thread_refuses_an_officers_reply(
     client_for, officer, moderator, national_thread
 ):
-    services.thread_moderate(moderator=moderator, thread=national_thread, action="lock")
+    moderation.thread_moderate(
+        moderator=moderator, thread=national_thread, action="lock"
+    )
 
     client = client_for(officer)
     page = client.get(national_thread.get_absolute_url())
@@ -208,8 +211,8 @@ def test_the_edit_history_shows_each_earlier_version_with_who_and_when(
 ):
     post = national_thread.posts.get()
     first = post.body
-    services.post_update(editor=officer, post=post, body="Second version.")
-    services.post_update(editor=moderator, post=post, body="Third version.")
+    posting.post_update(editor=officer, post=post, body="Second version.")
+    posting.post_update(editor=moderator, post=post, body="Third version.")
 
     response = mod_client.get(reverse("moderation:post_history", args=[post.pk]))
 
@@ -262,15 +265,15 @@ def test_the_queue_query_count_does_not_grow(
             mod_client.get(reverse("moderation:queue"))
         return len(ctx.captured_queries)
 
-    services.post_report_create(
+    moderation.post_report_create(
         reporter=officer_b, post=national_thread.posts.get(), reason="wrong"
     )
     count()  # warm the per-person caches (roles, permissions, unread count)
     few = count()
     assert few <= QUEUE_QUERIES
     for n in range(6):
-        post = services.post_create(author=officer, thread=national_thread, body=f"{n}")
-        services.post_report_create(reporter=officer_b, post=post, reason="other")
+        post = posting.post_create(author=officer, thread=national_thread, body=f"{n}")
+        moderation.post_report_create(reporter=officer_b, post=post, reason="other")
 
     count()
     assert count() == few

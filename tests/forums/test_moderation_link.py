@@ -7,8 +7,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forums import selectors, services
+from forums import selectors
 from forums.models import CategoryModerator
+from forums.services import moderation, posting
 from tests.factories import make_user
 from tests.factories.forums import make_category, make_thread, national_category
 from tests.helpers import enrol_totp
@@ -34,9 +35,9 @@ def reported(officer, officer_b, national_thread):
         title="Elsewhere",
     )
     for post in (national_thread.posts.get(), elsewhere.posts.get()):
-        services.post_report_create(reporter=officer_b, post=post, reason="wrong")
-    reply = services.post_create(author=officer_b, thread=national_thread, body="Hm.")
-    services.post_report_create(reporter=officer, post=reply, reason="other")
+        moderation.post_report_create(reporter=officer_b, post=post, reason="wrong")
+    reply = posting.post_create(author=officer_b, thread=national_thread, body="Hm.")
+    moderation.post_report_create(reporter=officer, post=reply, reason="other")
 
 
 def signed_in(client, user):
@@ -96,9 +97,9 @@ def test_a_scoped_moderator_counts_only_their_categories(client, reported):
 def test_the_count_is_the_queue_length_in_one_query(
     moderator, officer, national_thread, reported
 ):
-    with pytest.raises(services.IdentifyingDetailsFound) as raised:
-        services.post_create(author=officer, thread=national_thread, body=IDENTIFYING)
-    services.post_create(
+    with pytest.raises(posting.IdentifyingDetailsFound) as raised:
+        posting.post_create(author=officer, thread=national_thread, body=IDENTIFYING)
+    posting.post_create(
         author=officer,
         thread=national_thread,
         body=IDENTIFYING,

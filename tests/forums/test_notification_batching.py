@@ -9,7 +9,7 @@ from django.core import mail
 from core.models import Notification
 from core.selectors import notification_unread_count
 from core.services import follow_create, notification_mark_read
-from forums import services
+from forums.services import posting
 from tests.factories.forums import make_thread, national_category
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +24,7 @@ def test_replies_collapse_into_one_notification_per_follower_until_read(
 
     with django_capture_on_commit_callbacks(execute=True):
         for number in range(5):
-            services.post_create(
-                author=officer_b, thread=thread, body=f"Reply {number}"
-            )
+            posting.post_create(author=officer_b, thread=thread, body=f"Reply {number}")
 
     notifications = list(Notification.objects.filter(recipient=officer))
     assert len(notifications) == 1
@@ -37,6 +35,6 @@ def test_replies_collapse_into_one_notification_per_follower_until_read(
 
     notification_mark_read(notification=notifications[0])
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_create(author=officer_b, thread=thread, body="After reading")
+        posting.post_create(author=officer_b, thread=thread, body="After reading")
     assert Notification.objects.filter(recipient=officer).count() == 2
     assert notification_unread_count(officer) == 1

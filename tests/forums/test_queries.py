@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.services import follow_create
-from forums import services
+from forums.services import posting
 from tests.factories.forums import make_category, make_thread, national_category
 
 pytestmark = pytest.mark.django_db
@@ -77,11 +77,11 @@ def test_the_thread_query_count_is_pinned_and_flat(
     few = count(client, thread.get_absolute_url())
 
     for n in range(12):
-        reply = services.post_create(
+        reply = posting.post_create(
             author=[officer_b, supervisor][n % 2], thread=thread, body=f"Reply {n}"
         )
-        services.post_helpful_toggle(user=officer, post=reply)
-    services.thread_answer_set(user=officer, thread=thread, post=reply)
+        posting.post_helpful_toggle(user=officer, post=reply)
+    posting.thread_answer_set(user=officer, thread=thread, post=reply)
 
     with django_assert_max_num_queries(MAX_THREAD_QUERIES):
         client.get(thread.get_absolute_url())
@@ -93,11 +93,11 @@ def test_the_notification_page_with_forum_notifications_is_pinned_and_flat(
 ):
     client = client_for(officer)
     thread = make_thread(category=national_category(), author=officer)
-    services.post_create(author=officer_b, thread=thread, body="First.")
+    posting.post_create(author=officer_b, thread=thread, body="First.")
     few = count(client, reverse("core:notifications"))
 
     for n in range(15):
-        services.post_create(
+        posting.post_create(
             author=officer_b, thread=thread, body=f"@[{officer.display_name}] {n}"
         )
 
@@ -115,6 +115,6 @@ def test_a_moderators_thread_page_is_flat_too(
     few = count(client, thread.get_absolute_url())
 
     for n in range(8):
-        services.post_create(author=officer, thread=thread, body=f"Reply {n}")
+        posting.post_create(author=officer, thread=thread, body=f"Reply {n}")
 
     assert count(client, thread.get_absolute_url()) == few

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forums import services
 from forums.models import ThreadRead
+from forums.services import posting
 from tests.factories.forums import make_thread, national_category
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_a_second_view_of_an_unchanged_thread_writes_nothing(
     assert _writes(client, url)  # first read: the marker is written
     assert _writes(client, url) == []
 
-    services.post_create(author=officer_b, thread=thread, body="Something new.")
+    posting.post_create(author=officer_b, thread=thread, body="Something new.")
     assert _writes(client, url)  # a new reply: the marker moves on
     thread.refresh_from_db()
     read = ThreadRead.objects.get(user=officer, thread=thread)

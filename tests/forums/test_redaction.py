@@ -10,8 +10,8 @@ from django.urls import reverse
 from core.models import AuditEvent, Notification
 from core.services import follow_create
 from core.tasks import send_notification_email
-from forums import services
 from forums.models import CaseSafetyFlag, Post, PostReport, PostRevision, Thread
+from forums.services import moderation, posting, redaction
 from tests.factories.forums import national_category
 from tests.helpers import enrol_totp
 
@@ -24,7 +24,7 @@ def confirmed(create, **kwargs):
     """Run a write, confirming whatever the case-safety checker finds."""
     try:
         return create(**kwargs)
-    except services.IdentifyingDetailsFound as found:
+    except posting.IdentifyingDetailsFound as found:
         return create(**kwargs, confirmed_digest=found.digest)
 
 
@@ -34,7 +34,7 @@ def leaked(officer, officer_b):
     notified about: the name is everywhere it could be."""
     follow_create(user=officer_b, target=national_category())
     thread = confirmed(
-        services.thread_create,
+        posting.thread_create,
         author=officer,
         category=national_category(),
         title=f"Advice: victim {NAME} withdrew",
@@ -42,12 +42,12 @@ def leaked(officer, officer_b):
     )
     post = thread.posts.get()
     confirmed(
-        services.post_update,
+        posting.post_update,
         editor=officer,
         post=post,
         body=f"The victim, {NAME}, withdrew at charge. What would you do?",
     )
-    services.post_report_create(
+    moderation.post_report_create(
         reporter=officer_b, post=post, reason="identifying", details=f"Names {NAME}."
     )
     return Post.objects.get(pk=post.pk)
@@ -102,7 +102,7 @@ def test_the_fixture_really_puts_the_name_everywhere(leaked):
 
 
 def test_a_moderator_redaction_leaves_no_trace_anywhere(moderator, leaked):
-    changed = services.post_redact(actor=moderator, post=leaked, text="sarah jones")
+    changed = redaction.post_redact(actor=moderator, post=leaked, text="sarah jones")
 
     assert changed >= 6
     assert traces(NAME) == []
@@ -115,7 +115,7 @@ def test_a_moderator_redaction_leaves_no_trace_anywhere(moderator, leaked):
 def test_a_redacted_name_is_gone_from_search(client_for, moderator, officer, leaked):
     from wagtail.search.backends import get_search_backend
 
-    services.post_redact(actor=moderator, post=leaked, text=NAME)
+    redaction.post_redact(actor=moderator, post=leaked, text=NAME)
 
     assert list(get_search_backend().search("Sarah", Post)) == []
     assert list(get_search_backend().search("Sarah", Thread)) == []
@@ -130,7 +130,7 @@ def test_emails_sent_after_a_redaction_do_not_carry_the_text(
     Notification.objects.filter(pk=note.pk).update(emailed_at=None)
     mail.outbox.clear()
 
-    services.post_redact(actor=moderator, post=leaked, text=NAME)
+    redaction.post_redact(actor=moderator, post=leaked, text=NAME)
     send_notification_email.enqueue(note.pk)  # as the queue would, later
 
     assert len(mail.outbox) == 1
@@ -138,7 +138,7 @@ def test_emails_sent_after_a_redaction_do_not_carry_the_text(
 
 
 def test_the_audit_entry_records_the_redaction_but_never_the_text(moderator, leaked):
-    services.post_redact(actor=moderator, post=leaked, text=NAME)
+    redaction.post_redact(actor=moderator, post=leaked, text=NAME)
 
     event = AuditEvent.objects.get(action="forums.post_redacted")
     assert event.actor == moderator
@@ -164,7 +164,7 @@ def test_text_not_in_the_post_is_refused_and_kept_in_the_form(
     )
 
     assert response.status_code == 400
-    assert services.REDACT_NOT_FOUND_OPENING in response.content.decode()
+    assert redaction.REDACT_NOT_FOUND_OPENING in response.content.decode()
     assert 'value="Nowhere Here"' in response.content.decode()
 
 

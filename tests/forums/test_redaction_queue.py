@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditEvent
-from forums import selectors, services
+from forums import selectors
 from forums.models import CaseSafetyFlag, Post, PostReport
+from forums.services import moderation, posting, redaction
 from tests.helpers import enrol_totp
 
 pytestmark = pytest.mark.django_db
@@ -22,22 +23,22 @@ def leaked(officer, officer_b, national_thread):
     """A reply naming someone (the author confirmed the finding), reported twice."""
     body = f"In our case the victim, {NAME}, withdrew."
     try:
-        post = services.post_create(author=officer, thread=national_thread, body=body)
-    except services.IdentifyingDetailsFound as found:
-        post = services.post_create(
+        post = posting.post_create(author=officer, thread=national_thread, body=body)
+    except posting.IdentifyingDetailsFound as found:
+        post = posting.post_create(
             author=officer,
             thread=national_thread,
             body=body,
             confirmed_digest=found.digest,
         )
-    services.post_report_create(reporter=officer_b, post=post, reason="identifying")
+    moderation.post_report_create(reporter=officer_b, post=post, reason="identifying")
     return post
 
 
 @pytest.fixture
 def other_report(officer, officer_b, national_thread):
     """An open report about another post in the same thread."""
-    return services.post_report_create(
+    return moderation.post_report_create(
         reporter=officer, post=national_thread.posts.first(), reason="wrong"
     )
 
@@ -45,7 +46,7 @@ def other_report(officer, officer_b, national_thread):
 def test_a_moderator_redaction_closes_the_posts_reports_and_findings(
     moderator, leaked, other_report
 ):
-    services.post_redact(actor=moderator, post=leaked, text=NAME)
+    redaction.post_redact(actor=moderator, post=leaked, text=NAME)
 
     report = PostReport.objects.get(post=leaked)
     flag = CaseSafetyFlag.objects.get(post=leaked)
@@ -66,7 +67,7 @@ def test_a_moderator_redaction_closes_the_posts_reports_and_findings(
 def test_an_author_redacting_their_own_post_leaves_the_queue_alone(
     moderator, officer, leaked
 ):
-    services.post_redact(actor=officer, post=leaked, text=NAME)
+    redaction.post_redact(actor=officer, post=leaked, text=NAME)
 
     assert PostReport.objects.get(post=leaked).resolved_at is None
     assert CaseSafetyFlag.objects.get(post=leaked).reviewed_at is None
@@ -90,10 +91,10 @@ def test_redacting_from_the_queue_goes_back_to_a_queue_without_the_item(
 
 
 def test_redaction_reaches_the_moderators_note_on_a_hidden_post(moderator, leaked):
-    services.post_hide(
+    moderation.post_hide(
         moderator=moderator, post=leaked, reason="identifying", note=f"Names {NAME}."
     )
 
-    services.post_redact(actor=moderator, post=leaked, text=NAME)
+    redaction.post_redact(actor=moderator, post=leaked, text=NAME)
 
     assert Post.objects.get(pk=leaked.pk).hidden_note == "Names [redacted]."

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from core.models import AuditEvent, Notification
 from core.services import follow_create
-from forums import services, views
+from forums import views
 from forums.models import (
     CaseSafetyFlag,
     Post,
@@ -19,6 +19,7 @@ from forums.models import (
     Thread,
     WatchedWordFlag,
 )
+from forums.services import moderation, posting, redaction
 from search.selectors import search_site
 from tests.factories.forums import national_category
 
@@ -47,7 +48,7 @@ def confirmed(create, **kwargs):
     """Run a write, confirming whatever the case-safety checker finds."""
     try:
         return create(**kwargs)
-    except services.IdentifyingDetailsFound as found:
+    except posting.IdentifyingDetailsFound as found:
         return create(**kwargs, confirmed_digest=found.digest)
 
 
@@ -83,7 +84,7 @@ def quoted(client_for, officer, officer_b):
     """Officer A's opening post names someone; officer B quotes it in a reply (through
     the Quote link), edits the reply once and it is reported."""
     thread = confirmed(
-        services.thread_create,
+        posting.thread_create,
         author=officer,
         category=national_category(),
         title="Withdrawal at charge",
@@ -96,18 +97,18 @@ def quoted(client_for, officer, officer_b):
     quote = form.context["form"].initial["body"]
     assert NAME in quote
     reply = confirmed(
-        services.post_create,
+        posting.post_create,
         author=officer_b,
         thread=thread,
         body=f"{quote}Ask the ISVA to stay in touch.",
     )
     reply = confirmed(
-        services.post_update,
+        posting.post_update,
         editor=officer_b,
         post=reply,
         body=f"{quote}Ask the ISVA to stay in touch every week.",
     )
-    services.post_report_create(
+    moderation.post_report_create(
         reporter=officer, post=reply, reason="identifying", details=f"Quotes {NAME}."
     )
     return Post.objects.get(pk=original.pk), Post.objects.get(pk=reply.pk)
@@ -127,7 +128,7 @@ def test_redacting_a_post_removes_the_text_from_replies_that_quoted_it(
 ):
     original, reply = quoted
 
-    services.post_redact(actor=moderator, post=original, text=NAME)
+    redaction.post_redact(actor=moderator, post=original, text=NAME)
 
     assert "sarah" not in stored_texts_of(reply.pk)
     assert "jones" not in stored_texts_of(reply.pk)
@@ -158,13 +159,13 @@ def test_an_author_redacting_their_post_also_clears_the_quotes_of_it(
 def test_only_quoted_text_in_another_post_is_changed(officer, officer_b, quoted):
     original, _ = quoted
     own_words = confirmed(
-        services.post_create,
+        posting.post_create,
         author=officer_b,
         thread=original.thread,
         body=f"I met {NAME} at the conference.",
     )
 
-    services.post_redact(actor=officer, post=original, text=NAME)
+    redaction.post_redact(actor=officer, post=original, text=NAME)
 
     assert Post.objects.get(pk=own_words.pk).body == f"I met {NAME} at the conference."
 
@@ -175,7 +176,7 @@ def titled(officer, officer_b):
     category were notified with the title."""
     follow_create(user=officer_b, target=national_category())
     thread = confirmed(
-        services.thread_create,
+        posting.thread_create,
         author=officer,
         category=national_category(),
         title=f"Disclosure problems on {OPERATION}",
@@ -211,7 +212,7 @@ def test_a_moderator_redacts_a_phrase_that_is_only_in_the_title(
 
 
 def test_a_reply_cannot_be_used_to_change_the_title(client_for, officer_b, titled):
-    reply = services.post_create(author=officer_b, thread=titled, body="Chase weekly.")
+    reply = posting.post_create(author=officer_b, thread=titled, body="Chase weekly.")
 
     response = client_for(officer_b).post(
         reverse("forums:post_redact", args=[reply.pk]), {"text": OPERATION}
@@ -224,11 +225,11 @@ def test_a_reply_cannot_be_used_to_change_the_title(client_for, officer_b, title
 def test_a_redaction_that_lengthens_the_title_still_fits(moderator, officer):
     title = "AB " * 49 + "end"
     assert len(title) == 150
-    thread = services.thread_create(
+    thread = posting.thread_create(
         author=officer, category=national_category(), title=title, body="AB here."
     )
 
-    services.post_redact(actor=moderator, post=thread.posts.get(), text="AB")
+    redaction.post_redact(actor=moderator, post=thread.posts.get(), text="AB")
 
     thread.refresh_from_db()
     assert "AB" not in thread.title
@@ -243,9 +244,9 @@ def test_a_failure_part_way_saves_nothing(monkeypatch, moderator, quoted):
     def fail(**kwargs):
         raise RuntimeError("audit log unavailable")
 
-    monkeypatch.setattr(services, "audit_record", fail)
+    monkeypatch.setattr(redaction, "audit_record", fail)
     with pytest.raises(RuntimeError):
-        services.post_redact(actor=moderator, post=original, text=NAME)
+        redaction.post_redact(actor=moderator, post=original, text=NAME)
 
     assert Post.objects.get(pk=original.pk).body == original_body
     assert Post.objects.get(pk=reply.pk).body == reply_body
@@ -271,7 +272,7 @@ def test_a_title_redaction_reaches_guidance_suggestions_sent_from_the_thread(
         suggested_by=moderator,
     )
 
-    services.post_redact(actor=moderator, post=titled.posts.get(), text=OPERATION)
+    redaction.post_redact(actor=moderator, post=titled.posts.get(), text=OPERATION)
 
     suggestion = GuidanceSuggestion.objects.get()
     assert "kestrel" not in f"{suggestion.title} {suggestion.note}".lower()

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from forums import services
 from forums.models import CategoryModerator, WatchedWord
+from forums.services import moderation, posting, redaction
 from tests.factories import make_user
 from tests.factories.forums import make_category, make_thread, national_category
 from tests.helpers import enrol_totp
@@ -35,8 +35,8 @@ def elsewhere(officer):
 def test_a_scoped_moderator_acts_in_their_category(scoped, national_thread):
     post = national_thread.posts.get()
 
-    services.post_hide(moderator=scoped, post=post, reason="unsafe")
-    services.thread_moderate(moderator=scoped, thread=national_thread, action="lock")
+    moderation.post_hide(moderator=scoped, post=post, reason="unsafe")
+    moderation.thread_moderate(moderator=scoped, thread=national_thread, action="lock")
 
     post.refresh_from_db()
     assert post.hidden_at is not None
@@ -46,27 +46,27 @@ def test_a_scoped_moderator_cannot_act_outside_their_categories(scoped, elsewher
     post = elsewhere.posts.get()
 
     with pytest.raises(PermissionDenied):
-        services.post_hide(moderator=scoped, post=post, reason="unsafe")
+        moderation.post_hide(moderator=scoped, post=post, reason="unsafe")
     with pytest.raises(PermissionDenied):
-        services.thread_moderate(moderator=scoped, thread=elsewhere, action="pin")
+        moderation.thread_moderate(moderator=scoped, thread=elsewhere, action="pin")
     with pytest.raises(PermissionDenied):
-        services.post_redact(actor=scoped, post=post, text="early")
+        redaction.post_redact(actor=scoped, post=post, text="early")
     with pytest.raises(PermissionDenied):
-        services.post_update(editor=scoped, post=post, body="Changed.")
+        posting.post_update(editor=scoped, post=post, body="Changed.")
     with pytest.raises(PermissionDenied):
-        services.thread_move(
+        moderation.thread_move(
             moderator=scoped, thread=elsewhere, category=national_category()
         )
 
 
 def test_site_wide_tools_are_for_unscoped_moderators(scoped, officer_b, moderator):
     with pytest.raises(PermissionDenied):
-        services.user_suspend(moderator=scoped, user=officer_b, days=1, reason="x")
+        moderation.user_suspend(moderator=scoped, user=officer_b, days=1, reason="x")
     with pytest.raises(PermissionDenied):
-        services.watched_word_create(
+        moderation.watched_word_create(
             moderator=scoped, pattern="x", is_regex=False, action="flag"
         )
-    services.watched_word_create(
+    moderation.watched_word_create(
         moderator=moderator, pattern="x", is_regex=False, action="flag"
     )
     assert WatchedWord.objects.count() == 1
@@ -75,10 +75,10 @@ def test_site_wide_tools_are_for_unscoped_moderators(scoped, officer_b, moderato
 def test_the_queue_shows_a_scoped_moderator_only_their_categories(
     client, scoped, officer_b, national_thread, elsewhere
 ):
-    services.post_report_create(
+    moderation.post_report_create(
         reporter=officer_b, post=national_thread.posts.get(), reason="other"
     )
-    services.post_report_create(
+    moderation.post_report_create(
         reporter=officer_b, post=elsewhere.posts.get(), reason="other"
     )
     enrol_totp(scoped)

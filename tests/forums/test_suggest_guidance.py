@@ -3,9 +3,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from core.models import AuditEvent, Notification
-from forums import services
 from forums.models import Post
 from forums.permissions import NOT_ANSWERED, check_suggest_guidance_permission
+from forums.services import posting
 from guidance.models import GuidanceSuggestion
 from tests.factories import make_user
 from tests.factories.forums import make_thread, national_category
@@ -24,7 +24,7 @@ def answered_thread(officer, officer_b):
         replies=[(officer_b, "We refer at first contact, with consent.")],
     )
     reply = Post.objects.filter(thread=thread).order_by("-id").first()
-    return services.thread_answer_set(user=officer, thread=thread, post=reply)
+    return posting.thread_answer_set(user=officer, thread=thread, post=reply)
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from core.models import Follow
-from forums import services
 from forums.case_safety import KIND_EXPLANATIONS
 from forums.models import CaseSafetyFlag, Post, Thread
+from forums.services import posting
 from tests.factories.forums import make_thread, national_category
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_a_form_error_keeps_what_the_author_typed(client_for, officer):
     html = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in html
-    assert services.EMPTY_TITLE in html
+    assert posting.EMPTY_TITLE in html
     assert "A long question I do not want to lose." in html
     assert "With **two** paragraphs." in html
 
@@ -59,7 +59,7 @@ def test_an_empty_reply_keeps_the_page_and_says_what_is_wrong(
     response = client_for(officer).post(url, {"body": "", "action": "post"})
 
     assert response.status_code == 400
-    assert services.EMPTY_BODY in response.content.decode()
+    assert posting.EMPTY_BODY in response.content.decode()
 
 
 def test_preview_renders_the_markdown_and_keeps_the_text(
@@ -235,7 +235,7 @@ def test_follow_and_unfollow_a_thread_and_a_category(
 def test_the_thread_shows_the_marked_answer_under_the_question(
     client_for, officer, officer_b, national_thread
 ):
-    reply = services.post_create(
+    reply = posting.post_create(
         author=officer_b, thread=national_thread, body="Ask at day one."
     )
     client = client_for(officer)
@@ -254,7 +254,7 @@ def test_the_thread_shows_the_marked_answer_under_the_question(
 def test_helpful_button_counts_a_reaction(
     client_for, officer, officer_b, national_thread
 ):
-    reply = services.post_create(author=officer_b, thread=national_thread, body="Tip.")
+    reply = posting.post_create(author=officer_b, thread=national_thread, body="Tip.")
 
     response = client_for(officer).post(reverse("forums:post_helpful", args=[reply.pk]))
 
@@ -267,7 +267,7 @@ def test_unread_markers_and_the_first_unread_link(
 ):
     client = client_for(officer_b)
     client.get(national_thread.get_absolute_url())  # read it all
-    reply = services.post_create(author=officer, thread=national_thread, body="New.")
+    reply = posting.post_create(author=officer, thread=national_thread, body="New.")
 
     listing = client.get(national_thread.category.get_absolute_url())
     jump = client.get(reverse("forums:thread_unread", args=[national_thread.pk]))

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from core.models import AuditEvent, Notification
 from core.services import follow_create
-from forums import selectors, services
+from forums import selectors
 from forums.models import Thread, WatchedWord, WatchedWordFlag
+from forums.services import moderation, posting
 from tests.factories.forums import national_category
 from tests.helpers import enrol_totp
 
@@ -83,7 +84,7 @@ def test_a_holding_word_hides_the_reply_until_a_moderator_approves_it(
 def test_a_held_new_thread_is_invisible_to_others_until_approved(
     officer, officer_b, moderator, words
 ):
-    thread = services.thread_create(
+    thread = posting.thread_create(
         author=officer,
         category=national_category(),
         title="Recording the home address",
@@ -92,7 +93,7 @@ def test_a_held_new_thread_is_invisible_to_others_until_approved(
 
     assert not selectors.thread_list_visible_to(officer_b).filter(pk=thread.pk).exists()
     assert selectors.thread_list_visible_to(officer).filter(pk=thread.pk).exists()
-    services.watched_word_flag_resolve(
+    moderation.watched_word_flag_resolve(
         moderator=moderator, flag=WatchedWordFlag.objects.get()
     )
     assert selectors.thread_list_visible_to(officer_b).filter(pk=thread.pk).exists()
@@ -101,7 +102,7 @@ def test_a_held_new_thread_is_invisible_to_others_until_approved(
 def test_a_flagging_word_posts_and_reaches_the_queue(
     officer, officer_b, national_thread, words, mod_client
 ):
-    post = services.post_create(
+    post = posting.post_create(
         author=officer, thread=national_thread, body="She used Snapchat."
     )
 
@@ -116,7 +117,7 @@ def test_a_flagging_word_posts_and_reaches_the_queue(
 
 
 def test_words_match_whole_words_only(officer, national_thread, words):
-    post = services.post_create(
+    post = posting.post_create(
         author=officer, thread=national_thread, body="Unforbiddenly fine."
     )
 

@@ -6,8 +6,8 @@ thread, which others may see, is still found by its title."""
 
 import pytest
 
-from forums import services
 from forums.models import Post, WatchedWord
+from forums.services import moderation, posting
 from search.selectors import autocomplete, search_site
 from tests.factories import make_user
 from tests.factories.forums import national_category
@@ -26,22 +26,22 @@ def moderator(db):
 @pytest.fixture
 def threads(officer, officer_b, moderator):
     WatchedWord.objects.create(pattern="codeword", action="hold")
-    held = services.thread_create(
+    held = posting.thread_create(
         author=officer_b,
         category=national_category(),
         title="Recording disclosures at first contact",
         body="How do you record what is said at first contact?",
     )
-    services.post_create(
+    posting.post_create(
         author=officer, thread=held, body=f"The codeword was {HELD_WORD}."
     )
-    hidden = services.thread_create(
+    hidden = posting.thread_create(
         author=officer_b,
         category=national_category(),
         title="Recording third-party material",
         body=f"Our {HIDDEN_WORD} log records third-party material requests.",
     )
-    services.post_hide(
+    moderation.post_hide(
         moderator=moderator, post=hidden.posts.get(), reason=Post.HideReason.values[0]
     )
     return held, hidden

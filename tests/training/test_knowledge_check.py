@@ -12,7 +12,7 @@ from tests.factories.training import (
     WRONG_ANSWERS,
     publish_revision,
 )
-from training.models import Attempt, Completion
+from training.models import IMMUTABLE_ATTEMPT, Attempt, Completion
 from training.selectors import learning_record_for, progress_for
 from training.services import attempt_submit, module_refresh_request
 
@@ -118,7 +118,7 @@ def test_a_submitted_attempt_cannot_be_changed_or_deleted(officer, module):
     )
 
     attempt.score = 100
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=IMMUTABLE_ATTEMPT):
         attempt.save()
     with pytest.raises(PermissionDenied):
         Attempt.objects.filter(pk=attempt.pk).update(passed=True)

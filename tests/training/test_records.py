@@ -1,9 +1,12 @@
 import csv
 import io
 
+import pytest
+
 from django.utils.html import escape
 
 from core.models import AuditEvent
+from tests.core.test_csv_cells import DANGEROUS
 from tests.factories.training import make_module
 from training.forms import CODE_FORMAT
 from training.models import Completion
@@ -65,6 +68,19 @@ def test_the_csv_export_has_one_row_per_completion(client_for, officer, module):
     assert AuditEvent.objects.filter(
         action="training.record_exported", actor=officer
     ).exists()
+
+
+@pytest.mark.parametrize("prefix", DANGEROUS)
+def test_the_csv_export_neutralises_every_formula_character(
+    client_for, officer, trainer, prefix
+):
+    module = make_module(title=prefix + "1+1 interviews", owner=trainer)
+    attempt_submit(user=officer, module=module, answers=PASS)
+
+    response = client_for(officer).get("/learning/record.csv")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1][0] == "'" + prefix + "1+1 interviews"
 
 
 def test_the_certificate_shows_the_learner_module_version_and_code(

@@ -1,31 +1,26 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
-from assessments.demo import seed_assessments
-from forums.demo import seed_forums
-from guidance.demo import seed_guidance
-from home.demo import seed_home_page
-from training.demo import seed_training
+from wagtail import hooks
+
+from core.hooks import DEMO_SEED
 
 
 class Command(BaseCommand):
+    """Runs each app's demo seed, registered with the ``demo_seed`` hook
+    (``@hooks.register(DEMO_SEED, order=…)``, lowest order first: an app's content
+    comes after the content it refers to). A seed is called with ``stdout`` and may
+    return lines to print at the end (the accounts app lists the demo accounts), so
+    this command knows no app."""
+
     help = (
         "Create synthetic demo content and one demo account per role. Safe to run again. "
         "Never real cases or people."
     )
 
     def handle(self, *args, **options):
-        seed_home_page()
-        seed_demo_accounts()
-        seed_guidance(stdout=self.stdout)
-        # Training after guidance: its lessons cite guidance pages.
-        seed_training(stdout=self.stdout)
-        seed_forums(stdout=self.stdout)
-        # Self-assessment after the accounts: it needs the demo force lead.
-        seed_assessments(stdout=self.stdout)
+        notes = []
+        for seed in hooks.get_hooks(DEMO_SEED):
+            notes += seed(stdout=self.stdout) or []
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD}):")
-        for account in DEMO_ACCOUNTS:
-            mfa = "  (TOTP: manage.py demo_totp)" if account.is_staff_role else ""
-            self.stdout.write(f"  {account.email}{mfa}")
+        for line in notes:
+            self.stdout.write(line)

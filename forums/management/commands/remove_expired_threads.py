@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from forums.services import threads_remove_expired
+from forums.services.moderation import threads_remove_expired
 
 
 class Command(BaseCommand):

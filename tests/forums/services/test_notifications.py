@@ -7,7 +7,7 @@ from django.core import mail
 
 from core.models import Notification
 from core.services import follow_create
-from forums import services
+from forums.services import posting
 from tests.factories import make_user
 from tests.factories.forums import make_thread, national_category
 
@@ -26,7 +26,7 @@ def test_a_reply_notifies_the_threads_followers_but_not_the_replier(
 ):
     follow_create(user=officer_b, target=national_thread)
 
-    services.post_create(author=supervisor, thread=national_thread, body="Try this.")
+    posting.post_create(author=supervisor, thread=national_thread, body="Try this.")
 
     # The thread's author follows it from the start.
     assert recipients("replied") == {officer.email, officer_b.email}
@@ -37,13 +37,13 @@ def test_a_reply_in_a_private_thread_never_notifies_a_follower_from_another_forc
 ):
     follow_create(user=officer_b, target=avon_thread)  # e.g. followed before a move
 
-    services.post_create(author=supervisor, thread=avon_thread, body="Agreed.")
+    posting.post_create(author=supervisor, thread=avon_thread, body="Agreed.")
 
     assert recipients() == {officer.email}
 
 
 def test_a_mention_notifies_the_person_named(officer, officer_b, national_thread):
-    services.post_create(
+    posting.post_create(
         author=officer,
         thread=national_thread,
         body=f"What do you think, @[{officer_b.display_name}]?",
@@ -57,7 +57,7 @@ def test_a_mention_notifies_the_person_named(officer, officer_b, national_thread
 def test_a_mention_in_a_private_thread_does_not_reach_someone_outside_the_force(
     officer, officer_b, supervisor, avon_thread
 ):
-    services.post_create(
+    posting.post_create(
         author=supervisor,
         thread=avon_thread,
         body=f"@[{officer_b.display_name}] and @[{officer.display_name}], see this.",
@@ -70,7 +70,7 @@ def test_a_mention_in_a_private_thread_does_not_reach_someone_outside_the_force(
 def test_a_mention_in_a_role_restricted_thread_reaches_only_that_role(
     officer, supervisor, moderator, supervisors_thread
 ):
-    services.post_create(
+    posting.post_create(
         author=supervisor,
         thread=supervisors_thread,
         body=f"@[{officer.display_name}] @[{moderator.display_name}] please look.",
@@ -84,7 +84,7 @@ def test_someone_mentioned_and_following_gets_one_notification(
 ):
     follow_create(user=officer_b, target=national_thread)
 
-    services.post_create(
+    posting.post_create(
         author=officer,
         thread=national_thread,
         body=f"@[{officer_b.display_name}] over to you.",
@@ -96,12 +96,12 @@ def test_someone_mentioned_and_following_gets_one_notification(
 def test_editing_a_post_notifies_only_people_newly_mentioned(
     officer, officer_b, supervisor, national_thread
 ):
-    post = services.post_create(
+    post = posting.post_create(
         author=officer, thread=national_thread, body=f"@[{officer_b.display_name}]"
     )
     Notification.objects.all().delete()
 
-    services.post_update(
+    posting.post_update(
         editor=officer,
         post=post,
         body=f"@[{officer_b.display_name}] and @[{supervisor.display_name}]",
@@ -124,10 +124,10 @@ def test_a_new_thread_notifies_the_categorys_followers_who_may_see_it(
 def test_marking_the_answer_notifies_the_replys_author(
     officer, officer_b, national_thread
 ):
-    reply = services.post_create(author=officer_b, thread=national_thread, body="Yes.")
+    reply = posting.post_create(author=officer_b, thread=national_thread, body="Yes.")
     Notification.objects.all().delete()
 
-    services.thread_answer_set(user=officer, thread=national_thread, post=reply)
+    posting.thread_answer_set(user=officer, thread=national_thread, post=reply)
 
     assert recipients() == {officer_b.email}
 
@@ -138,7 +138,7 @@ def test_immediate_email_goes_through_the_task_queue(
     follow_create(user=officer_b, target=national_thread)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_create(author=officer, thread=national_thread, body="Update.")
+        posting.post_create(author=officer, thread=national_thread, body="Update.")
 
     assert [m.to for m in mail.outbox] == [[officer_b.email]]
     assert national_thread.title in mail.outbox[0].subject
@@ -153,7 +153,7 @@ def test_a_daily_digest_user_gets_no_immediate_email(
     follow_create(user=reader, target=national_thread)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_create(author=officer, thread=national_thread, body="Update.")
+        posting.post_create(author=officer, thread=national_thread, body="Update.")
 
     assert mail.outbox == []
     assert Notification.objects.filter(recipient=reader).exists()
@@ -164,7 +164,7 @@ def test_an_inactive_user_is_never_notified(officer, officer_b, national_thread)
     officer_b.is_active = False
     officer_b.save()
 
-    services.post_create(author=officer, thread=national_thread, body="Update.")
+    posting.post_create(author=officer, thread=national_thread, body="Update.")
 
     assert not Notification.objects.filter(recipient=officer_b).exists()
 
