@@ -87,7 +87,7 @@ def page_of_posts(user, thread, number, per_page: int):
         count, held_authors = versioned(f"{base}:count", shared.count, TTL), []
     else:
         count, held_authors = versioned(
-            f"{base}:count", lambda: _readers_count_and_held_authors(thread), TTL
+            f"{base}:count-held", lambda: _readers_count_and_held_authors(thread), TTL
         )
     if user.pk in held_authors:
         # Only this reader sees their held post: nothing shared to keep.

@@ -18,11 +18,12 @@ def reference_data(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _restore_reference_data(request, reference_data):
+def _restore_reference_data(request):
     """A transactional test (live server, browser) ends with a flush that empties every
     table, data migrations included. Put the reference data back before the next one.
     Django's own serialized rollback is not used: its copy can be gone from the
-    connection by the time it is needed."""
+    connection by the time it is needed. (Asked for only by such a test: a test without
+    the database runs without one.)"""
     transactional = "transactional_db" in request.fixturenames or (
         "live_server" in request.fixturenames
     )
@@ -31,6 +32,7 @@ def _restore_reference_data(request, reference_data):
         transactional = True
     if not transactional:
         return
+    reference_data = request.getfixturevalue("reference_data")
     request.getfixturevalue("transactional_db")
     from django.db import connection
 

@@ -7,9 +7,6 @@ from django.urls import NoReverseMatch, reverse
 
 from core.urls_fast import reverse_pk
 
-# The suite's reference-data fixture opens the test database.
-pytestmark = pytest.mark.django_db
-
 NAMES = [
     "forums:post_helpful",
     "forums:post_create",
