@@ -15,10 +15,15 @@ Two things keep the counters cheap to read on every page:
 """
 
 import contextvars
+import hashlib
+import os
 import pickle
 import time
 from collections import OrderedDict
+from functools import cache as once
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -96,9 +101,33 @@ def _keep_locally(key: str, value) -> None:
         _local.popitem(last=False)
 
 
+@once
+def release() -> str:
+    """What code is running: ``RELEASE`` where the deployment sets it, otherwise a
+    digest of the project's Python and template files. Every kept value's key names
+    it, so after a deploy no page is served in an old template's markup, and no
+    object pickled by older code (before a migration added a field, say) is read."""
+    configured = os.environ.get("RELEASE", "").strip()
+    if configured:
+        return configured
+    root = Path(settings.BASE_DIR)
+    folders = [root / "learning_network"] + [
+        root / app for app in settings.INSTALLED_APPS if (root / app).is_dir()
+    ]
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".html") and path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def versioned(key: str, build, timeout: int):
     """``build()``, kept under ``key`` (which must name the generations the value
-    depends on) in this process and in the cache. Each caller gets its own copy."""
+    depends on) and the running release, in this process and in the cache. Each
+    caller gets its own copy."""
+    key = f"{key}:{release()}"
     kept = _local.get(key)
     if kept is not None:
         _local.move_to_end(key)

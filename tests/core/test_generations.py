@@ -72,3 +72,29 @@ def test_a_request_reads_every_counter_at_once_and_sees_its_own_advance():
     GenerationSnapshotMiddleware(view)(RequestFactory().get("/"))
     assert seen["before"] == seen["snapshot"] == start
     assert seen["after"] == start + 101
+
+
+def test_a_new_release_never_reads_values_kept_by_the_old(monkeypatch):
+    from core.generations import release
+
+    try:
+        monkeypatch.setenv("RELEASE", "2026.12.1")
+        release.cache_clear()
+        assert versioned("test:value:release", lambda: "old markup", 60) == "old markup"
+        monkeypatch.setenv("RELEASE", "2026.12.2")
+        release.cache_clear()
+        assert versioned("test:value:release", lambda: "new markup", 60) == "new markup"
+    finally:
+        monkeypatch.delenv("RELEASE")
+        release.cache_clear()
+
+
+def test_without_a_configured_release_the_code_names_it(monkeypatch):
+    from core.generations import release
+
+    monkeypatch.delenv("RELEASE", raising=False)
+    release.cache_clear()
+    try:
+        assert len(release()) == 16 and release() == release()
+    finally:
+        release.cache_clear()
