@@ -89,16 +89,25 @@ class GenerationSnapshotMiddleware:
 
 # --- Values kept under a generation ------------------------------------------------
 
-LOCAL_ENTRIES = 2048
+# What a worker keeps: the most recently used values, up to this many bytes (pickled).
+LOCAL_BYTES = 32 * 1024 * 1024
 _local: OrderedDict[str, bytes] = OrderedDict()
+_local_bytes = 0
 # Stored for "nothing", which the cache cannot tell from a miss as None.
 _NOTHING = "\x00nothing"
 
 
 def _keep_locally(key: str, value) -> None:
-    _local[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    if len(_local) > LOCAL_ENTRIES:
-        _local.popitem(last=False)
+    global _local_bytes
+    kept = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    if len(kept) > LOCAL_BYTES // 64:
+        return  # a large value is read from the cache each time
+    old = _local.pop(key, None)
+    _local_bytes += len(kept) - (len(old) if old else 0)
+    _local[key] = kept
+    while _local_bytes > LOCAL_BYTES:
+        _, dropped = _local.popitem(last=False)
+        _local_bytes -= len(dropped)
 
 
 @once
@@ -145,4 +154,6 @@ def versioned(key: str, build, timeout: int):
 
 def forget_local() -> None:
     """Drop what this process keeps (tests)."""
+    global _local_bytes
     _local.clear()
+    _local_bytes = 0

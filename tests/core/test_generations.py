@@ -98,3 +98,17 @@ def test_without_a_configured_release_the_code_names_it(monkeypatch):
         assert len(release()) == 16 and release() == release()
     finally:
         release.cache_clear()
+
+
+def test_a_worker_keeps_at_most_its_byte_budget(monkeypatch):
+    from core import generations
+
+    generations.forget_local()
+    monkeypatch.setattr(generations, "LOCAL_BYTES", 64 * 1024)
+    for n in range(100):
+        versioned(f"test:value:big:{n}", lambda: "x" * 900, 60)
+    assert 0 < generations._local_bytes <= 64 * 1024
+    assert sum(len(v) for v in generations._local.values()) == generations._local_bytes
+    # The newest are kept, and the oldest still come back from the cache.
+    assert versioned("test:value:big:0", lambda: "rebuilt", 60) == "x" * 900
+    generations.forget_local()
