@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DB = "ln_bench_pages"
+SEARCH_DB = "ln_bench_search"  # a scratch database of its own, made afresh
 OURS = 8802
 THEIRS = 8801
 TARGETS = {
@@ -191,9 +192,13 @@ def main():
             f"{'MET ' if met else 'MISSED'} {label}: {value:.2f} (target {op} {target})"
         )
     if args.search:
-        subprocess.run([PYTHON, "manage.py", "bench_search"], cwd=ROOT, check=True,
-                       env={**os.environ, "DATABASE_URL":
-                            "postgres://postgres@127.0.0.1:5432/ln_bench_search"})  # fmt: skip
+        search_env = {**os.environ, "DATABASE_URL":
+                      f"postgres://postgres@127.0.0.1:5432/{SEARCH_DB}"}  # fmt: skip
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
+                        SEARCH_DB], check=True)  # fmt: skip
+        run(["createdb", "-h", "127.0.0.1", "-U", "postgres", SEARCH_DB], search_env)
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], search_env)
+        run([PYTHON, "manage.py", "bench_search"], search_env)
 
 
 if __name__ == "__main__":
