@@ -229,6 +229,11 @@ def latest_threads_for(user, *, limit: int = 5, categories=None) -> list[Thread]
 
 
 def helpful_post_ids_for(user, posts) -> set[int]:
+    """Which of ``posts`` the user marked helpful. No query where none has a mark
+    (each mark counts in ``helpful_count``, in the same transaction)."""
+    posts = list(posts)
+    if not any(post.helpful_count for post in posts):
+        return set()
     return set(
         PostReaction.objects.filter(
             user=user, post__in=posts, kind=PostReaction.Kind.HELPFUL

@@ -73,7 +73,12 @@ def test_the_thread_query_count_is_pinned_and_flat(
     client_for, officer, officer_b, supervisor, django_assert_max_num_queries
 ):
     client = client_for(officer)
-    thread = make_thread(category=national_category(), author=officer)
+    thread = make_thread(
+        category=national_category(), author=officer, replies=[(officer_b, "First.")]
+    )
+    # A helpful mark on the page: which posts the reader marked is then read (a
+    # page with no marks skips that query).
+    posting.post_helpful_toggle(user=officer, post=thread.posts.last())
     few = count(client, thread.get_absolute_url())
 
     for n in range(12):

@@ -166,3 +166,16 @@ def test_a_warm_thread_page_reads_no_posts(thread, officer):
     with CaptureQueriesContext(connection) as queries:
         page(client, thread)
     assert not reads_posts(queries.captured_queries)
+
+
+def test_which_posts_the_reader_marked_is_read_only_where_there_are_marks(
+    thread, officer
+):
+    client = reader(officer)
+    page(client, thread)
+    with CaptureQueriesContext(connection) as queries:
+        html = page(client, thread)
+    assert not any("forums_postreaction" in q["sql"] for q in queries)
+    assert 'aria-pressed="true"' not in html
+    posting.post_helpful_toggle(user=officer, post=thread.posts.last())
+    assert 'aria-pressed="true"' in page(client, thread)
