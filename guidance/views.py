@@ -126,6 +126,7 @@ def guidance_detail(request, page, *, feedback_form=None, status=200):
     if not getattr(request, "is_preview", False):
         check_view_guidance_permission(request.user, page)
     version = SimpleLazyObject(lambda: page.current_version)
+    cache_key = body_cache_key(request, page)
     context = _page_context(
         request,
         page,
@@ -134,7 +135,10 @@ def guidance_detail(request, page, *, feedback_form=None, status=200):
         current_version=None,  # the version shown is the current one
         following=user_follows(request.user, page),
         feedback_form=feedback_form or FeedbackForm(),
-        body_cache_key=body_cache_key(request, page),
+        body_cache_key=cache_key,
+        # An empty feedback form's fields are the same for every reader; a form
+        # sent back with errors shows what its sender typed, so is never kept.
+        feedback_fields_key="" if feedback_form is not None else cache_key,
     )
     return TemplateResponse(
         request, "guidance/guidance_page.html", context, status=status

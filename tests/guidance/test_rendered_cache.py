@@ -84,3 +84,22 @@ def test_routing_is_read_from_the_cache_until_the_page_tree_changes(
 
     page.unpublish()
     assert client.get(page.url).status_code == 404
+
+
+def test_the_empty_feedback_form_is_kept_but_a_form_with_errors_never_is(
+    client_for, officer
+):
+    page = make_guidance(title="Feedback fields")
+    client = client_for(officer)
+    empty, _ = _get(client, page.url)
+    assert "Typed before the error" not in empty
+    response = client.post(
+        page.url + "feedback/", {"comment": "Typed before the error"}
+    )
+    assert response.status_code == 400
+    sent_back = response.content.decode()
+    assert "Typed before the error" in sent_back
+    assert "govuk-error-message" in sent_back
+    again, _ = _get(client, page.url)
+    assert "Typed before the error" not in again
+    assert "govuk-error-message" not in again
