@@ -170,6 +170,8 @@ def thread_detail(request, pk):
             "is_moderator": selectors.user_moderates(request.user, thread.category),
             "suspension": selectors.active_suspension_for(request.user),
             "form": PostForm(),
+            # The empty reply box is the same on every thread page: kept once.
+            "reply_field_key": "empty",
         },
     )
 
