@@ -1,16 +1,14 @@
 """The audit log for administrators: search it, page through it, export it as CSV.
 Exports are themselves audited."""
 
-import csv
 import json
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from .exports import csv_safe
+from .exports import csv_download
 from .forms import AuditFilterForm
 from .permissions import check_view_audit_log_permission
 from .selectors import audit_event_search
@@ -72,20 +70,18 @@ def audit_log_export(request):
         request=request,
         details={k: v for k, v in request.GET.items() if k != "page"},
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_download(f"audit-log-{stamp}.csv")
     writer.writerow(CSV_COLUMNS)
     for event in events.iterator(chunk_size=2000):
         writer.writerow(
             [
                 timezone.localtime(event.created_at).isoformat(),
-                csv_safe(event.actor_email),
+                event.actor_email,
                 event.action,
                 event.object_type,
                 event.object_id,
-                csv_safe(event.object_repr),
+                event.object_repr,
                 json.dumps(event.details, sort_keys=True),
                 event.ip_address or "",
             ]

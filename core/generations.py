@@ -132,10 +132,12 @@ def release() -> str:
     return digest.hexdigest()
 
 
-def versioned(key: str, build, timeout: int):
+def versioned(key: str, build, timeout: int, *, keep_nothing: bool = True):
     """``build()``, kept under ``key`` (which must name the generations the value
     depends on) and the running release, in this process and in the cache. Each
-    caller gets its own copy."""
+    caller gets its own copy. ``keep_nothing=False``: a None is built again each time
+    (keys from visitors' input, where keeping every miss would let anyone fill the
+    cache)."""
     key = f"{key}:{release()}"
     kept = _local.get(key)
     if kept is not None:
@@ -146,6 +148,8 @@ def versioned(key: str, build, timeout: int):
         if value is None:
             value = build()
             if value is None:
+                if not keep_nothing:
+                    return None
                 value = _NOTHING
             cache.set(key, value, timeout)
         _keep_locally(key, value)

@@ -23,6 +23,8 @@ from .generations import Generation, versioned
 
 PAGES = Generation("ln:pages:generation")
 CACHE_SECONDS = 60 * 60
+# Kept for a path below a page that routes its children itself (a module's lessons).
+WAGTAIL_WALKS = "wagtail-walks"
 
 
 def forget_page_tree() -> None:
@@ -44,6 +46,18 @@ def _site(request, generation: int):
     return request._wagtail_site
 
 
+def _root_path(site) -> str | None:
+    """The url_path of ``site``'s root page (Wagtail keeps the list cached)."""
+    return next(
+        (
+            r.root_path
+            for r in Site.get_site_root_paths()
+            if site and r.site_id == site.pk
+        ),
+        None,
+    )
+
+
 def _deepest_page(site, path: str):
     """The deepest page on ``path`` and how many of its segments lead to it, found in
     two queries instead of two a level; None where Wagtail's own walk must decide.
@@ -54,14 +68,7 @@ def _deepest_page(site, path: str):
     them all; the deepest is asked to route what is left (a routable page's own
     sub-path), as Wagtail would. Wherever a page on the way routes its children
     itself, or the site is not found this way, Wagtail's own walk decides."""
-    root_path = next(
-        (
-            r.root_path
-            for r in Site.get_site_root_paths()
-            if site and r.site_id == site.pk
-        ),
-        None,
-    )
+    root_path = _root_path(site)
     if root_path is None:
         return None
     components = [c for c in path.split("/") if c]
@@ -79,7 +86,9 @@ def _deepest_page(site, path: str):
         is not Page.route
         for p in chain[:-1]
     )
-    if not chain or chain[0].url_path != root_path or walks_itself:
+    if walks_itself:
+        return WAGTAIL_WALKS
+    if not chain or chain[0].url_path != root_path:
         return None
     page = chain[-1].specific
     # Read here, once: served from the cache, the page answers from this list.
@@ -90,15 +99,29 @@ def _deepest_page(site, path: str):
 def _route(request, path: str):
     generation = PAGES.current()
     site = _site(request, generation)
+    components = [c for c in path.split("/") if c]
+    # Only a page's own address is kept (and, below a page that routes its children
+    # itself, that Wagtail's walk decides): any address can be asked for, so one that
+    # finds no page, or leaves segments over (a routable page's sub-path, or a
+    # made-up one under a real page), is looked up each time and never stored.
+    over = {}
+
+    def build():
+        found = _deepest_page(site, path)
+        if found not in (None, WAGTAIL_WALKS) and found[1] < len(components):
+            over["found"] = found
+            return None
+        return found
+
     found = versioned(
         f"ln:route:{site.pk if site else 0}:{path}:{generation}",
-        lambda: _deepest_page(site, path),
+        build,
         CACHE_SECONDS,
-    )
-    if found is None:
+        keep_nothing=False,
+    ) or over.get("found")
+    if found is None or found == WAGTAIL_WALKS:
         return Page.route_for_request(request, path)
     page, consumed = found
-    components = [c for c in path.split("/") if c]
     try:
         route = page.route(request, components[consumed:])
     except Http404:

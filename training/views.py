@@ -1,8 +1,6 @@
 """Views parse input, call a service or selector, and render. Page views are reached
 through the pages' serve() and RoutablePageMixin routes (see models.py)."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -12,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from core.exports import csv_safe
+from core.exports import csv_download
 from core.models import Theme
 from core.services import audit_record
 from core.suppression import SUPPRESSED, SUPPRESSION_THRESHOLD
@@ -261,11 +259,10 @@ def my_learning(request):
 
 @require_GET
 def record_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"learning-record-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response, writer = csv_download(
+        f"learning-record-{timezone.localdate():%Y-%m-%d}.csv"
+    )
     audit_record(action="training.record_exported", request=request)
-    writer = csv.writer(response)
     writer.writerow(
         [
             "Module",
@@ -280,7 +277,7 @@ def record_csv(request):
     for completion in selectors.completion_history_for(request.user):
         writer.writerow(
             [
-                csv_safe(completion.module_title),
+                completion.module_title,
                 completion.version,
                 timezone.localtime(completion.enrolment.started_at).date().isoformat(),
                 timezone.localtime(completion.completed_at).date().isoformat(),
@@ -420,20 +417,16 @@ def report_csv(request, module_id):
     force = check_view_reports_permission(request.user)
     module = selectors.module_get_visible(request.user, module_id)
     report = selectors.module_report(module, force=force)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="training-report-{module.slug}.csv"'
-    )
+    response, writer = csv_download(f"training-report-{module.slug}.csv")
     audit_record(
         action="training.report_exported",
         obj=module,
         details={"force": force.name if force else "all"},
         request=request,
     )
-    writer = csv.writer(response)
     writer.writerow([SUPPRESSION_NOTE])
-    writer.writerow(["Module", csv_safe(module.title), "Version", module.version])
-    writer.writerow(["Force", csv_safe(force.name) if force else "All forces"])
+    writer.writerow(["Module", module.title, "Version", module.version])
+    writer.writerow(["Force", force.name if force else "All forces"])
     median = report.totals.median_hours
     writer.writerow(
         ["Median time to complete (hours)", _csv_figure(median, report.totals)]
@@ -459,7 +452,7 @@ def report_csv(request, module_id):
             writer.writerow(
                 [
                     group,
-                    csv_safe(row.label),
+                    row.label,
                     *(
                         _csv_figure(value, row)
                         for value in (
@@ -478,7 +471,7 @@ def report_csv(request, module_id):
         writer.writerow(
             [
                 row.number,
-                csv_safe(row.question),
+                row.question,
                 *(
                     _csv_figure(value, row)
                     for value in (row.answered, row.wrong, row.wrong_rate)

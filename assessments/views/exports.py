@@ -1,11 +1,9 @@
 """CSV exports of an assessment, its plan and the national view; every cell goes
-through core.exports.csv_safe and every export is audited."""
+through core.exports.csv_download (every cell made safe) and every export is audited."""
 
-import csv
+from django.http import Http404
 
-from django.http import Http404, HttpResponse
-
-from core.exports import csv_safe
+from core.exports import csv_download
 from core.services import audit_record
 from core.suppression import SUPPRESSED
 
@@ -13,15 +11,9 @@ from .. import permissions, selectors
 from .national import national_params
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response, csv.writer(response)
-
-
 def assessment_csv(request, pk):
     assessment = permissions.check_view_assessment_permission(request.user, pk)
-    response, writer = _csv_response(
+    response, writer = csv_download(
         f"assessment-{assessment.force.slug}-{assessment.edition.name.replace('/', '-')}.csv"
     )
     writer.writerow(
@@ -35,16 +27,13 @@ def assessment_csv(request, pk):
     for item in selectors.response_list_for(assessment):
         writer.writerow(
             [
-                csv_safe(v)
-                for v in [
-                    item.statement.pillar.theme.name,
-                    item.statement.number,
-                    item.statement.text,
-                    item.rating_label,
-                    item.comment,
-                    item.assignee.display_name if item.assignee else "",
-                    "; ".join(evidence.get(item.pk, [])),
-                ]
+                item.statement.pillar.theme.name,
+                item.statement.number,
+                item.statement.text,
+                item.rating_label,
+                item.comment,
+                item.assignee.display_name if item.assignee else "",
+                "; ".join(evidence.get(item.pk, [])),
             ]
         )
     audit_record(action="assessment.exported", obj=assessment, request=request)
@@ -53,7 +42,7 @@ def assessment_csv(request, pk):
 
 def plan_csv(request, pk):
     assessment = permissions.check_view_assessment_permission(request.user, pk)
-    response, writer = _csv_response(
+    response, writer = csv_download(
         f"plan-{assessment.force.slug}-{assessment.edition.name.replace('/', '-')}.csv"
     )
     writer.writerow(
@@ -62,16 +51,13 @@ def plan_csv(request, pk):
     for action in selectors.action_list_for(assessment):
         writer.writerow(
             [
-                csv_safe(v)
-                for v in [
-                    action.response.statement.number,
-                    action.response.rating_label,
-                    action.title,
-                    action.owner.display_name or action.owner.email,
-                    action.due_date.isoformat(),
-                    action.get_status_display(),
-                    "yes" if action.is_overdue else "no",
-                ]
+                action.response.statement.number,
+                action.response.rating_label,
+                action.title,
+                action.owner.display_name or action.owner.email,
+                action.due_date.isoformat(),
+                action.get_status_display(),
+                "yes" if action.is_overdue else "no",
             ]
         )
     audit_record(action="assessment.plan_exported", obj=assessment, request=request)
@@ -83,7 +69,7 @@ def national_csv(request):
     if edition is None:
         raise Http404("No published edition.")
     spread = selectors.national_spread(edition, group)
-    response, writer = _csv_response(
+    response, writer = csv_download(
         f"national-{edition.name.replace('/', '-')}-{group}.csv"
     )
     writer.writerow(
@@ -98,9 +84,9 @@ def national_csv(request):
             for cell in row["cells"]:
                 writer.writerow(
                     [
-                        csv_safe(pillar["pillar"].theme.name),
-                        csv_safe(row["statement"].number),
-                        csv_safe(cell["label"]),
+                        pillar["pillar"].theme.name,
+                        row["statement"].number,
+                        cell["label"],
                         SUPPRESSED if cell["value"] is None else cell["value"],
                     ]
                 )

@@ -51,3 +51,13 @@ def test_the_audit_log_export_neutralises_every_formula_character(client, prefix
 
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[1][5] == "'" + prefix + "1+1"
+
+
+def test_the_download_writer_makes_every_cell_safe():
+    """No export picks which cells to guard: the one writer guards them all."""
+    from core.exports import csv_download
+
+    response, writer = csv_download("x.csv")
+    writer.writerow(["=1+1", 3, None, "@SUM(A1)", "plain"])
+    assert response.content.decode() == "'=1+1,3,,'@SUM(A1),plain\r\n"
+    assert response["Content-Disposition"] == 'attachment; filename="x.csv"'

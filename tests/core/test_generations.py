@@ -112,3 +112,10 @@ def test_a_worker_keeps_at_most_its_byte_budget(monkeypatch):
     # The newest are kept, and the oldest still come back from the cache.
     assert versioned("test:value:big:0", lambda: "rebuilt", 60) == "x" * 900
     generations.forget_local()
+
+
+def test_a_miss_from_visitors_input_is_not_kept():
+    build, calls = _counting([None, None])
+    assert versioned("test:value:visitor", build, 60, keep_nothing=False) is None
+    assert versioned("test:value:visitor", build, 60, keep_nothing=False) is None
+    assert len(calls) == 2

@@ -103,3 +103,11 @@ def test_the_empty_feedback_form_is_kept_but_a_form_with_errors_never_is(
     again, _ = _get(client, page.url)
     assert "Typed before the error" not in again
     assert "govuk-error-message" not in again
+
+
+def test_an_unknown_address_is_not_kept_in_the_cache(client_for, officer):
+    from django.core.cache import cache
+
+    client = client_for(officer)
+    assert client.get("/guidance/made-up-address-123/").status_code == 404
+    assert not [k for k in cache._cache if "made-up-address-123" in k]
