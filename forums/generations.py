@@ -4,11 +4,13 @@
 - ``FORUMS``: what every forum page shows of other things: a category (its force,
   roles and anonymity), a person's name or force.
 - one per thread: any change to the thread or to any of its posts.
+- ``SUSPENSIONS``: any suspension made, lifted or removed.
 """
 
 from core.generations import Generation
 
 FORUMS = Generation("ln:forums:generation")
+SUSPENSIONS = Generation("ln:forums:suspensions:generation")
 TTL = 60 * 60
 
 

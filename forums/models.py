@@ -483,6 +483,19 @@ class PostReport(models.Model):
         return f"Report of post {self.post_id}: {self.get_reason_display()}"
 
 
+class ForumSuspensionQuerySet(models.QuerySet):
+    """A bulk change to suspensions (lifting them) is seen at once, as saving or
+    deleting one is (``forums.receivers``): the kept answers are under
+    ``forums.generations.SUSPENSIONS``."""
+
+    def update(self, **kwargs):
+        from .generations import SUSPENSIONS
+
+        rows = super().update(**kwargs)
+        SUSPENSIONS.advance()
+        return rows
+
+
 class ForumSuspension(models.Model):
     """A moderator stops a user posting until ``ends_at``; the user sees the reason."""
 
@@ -503,6 +516,8 @@ class ForumSuspension(models.Model):
         related_name="+",
     )
     lifted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ForumSuspensionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-ends_at", "-id"]

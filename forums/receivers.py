@@ -6,8 +6,8 @@ from django.dispatch import receiver
 
 from accounts.models import Force
 
-from .generations import forget_every_thread, forget_threads
-from .models import Category, CategoryRole, Post, Thread
+from .generations import SUSPENSIONS, forget_every_thread, forget_threads
+from .models import Category, CategoryRole, ForumSuspension, Post, Thread
 
 # A sign-in writes only this; nothing a thread shows of a person.
 SIGN_IN_FIELDS = frozenset({"last_login"})
@@ -43,3 +43,9 @@ def _person_changed(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= SIGN_IN_FIELDS:
         return
     forget_every_thread()
+
+
+@receiver(post_save, sender=ForumSuspension)
+@receiver(post_delete, sender=ForumSuspension)
+def _suspension_changed(sender, **kwargs):
+    SUSPENSIONS.advance()

@@ -50,12 +50,19 @@ def user_moderates(user, category) -> bool:
 def category_list_visible_to(user) -> QuerySet[Category]:
     """National categories; private ones of the user's own force; role-restricted ones
     for the user's job role. Anonymous users see nothing: forums are never public."""
+    ids = _category_ids_open_to(user)
     categories = Category.objects.all()
+    return categories if ids is None else categories.filter(pk__in=ids)
+
+
+def _category_ids_open_to(user) -> list[int] | None:
+    """category_list_visible_to's rule as the ids of the categories (None: every
+    one), for queries that filter on them."""
     if not user.is_authenticated:
-        return categories.none()
+        return []
     if user_sees_everything(user):
-        return categories
-    return categories.filter(pk__in=_visible_category_ids(user.force_id, user.job_role))
+        return None
+    return _visible_category_ids(user.force_id, user.job_role)
 
 
 def _visible_category_ids(force_id, job_role) -> list[int]:
@@ -86,10 +93,10 @@ def _shown_to(user) -> Q:
 def thread_list_visible_to(user) -> QuerySet[Thread]:
     """Threads in visible categories; hidden ones, and ones held for approval (except
     to their author), only for moderators."""
-    threads = Thread.objects.filter(category__in=category_list_visible_to(user))
-    if not user_sees_everything(user):
-        threads = threads.filter(_shown_to(user))
-    return threads
+    ids = _category_ids_open_to(user)
+    if ids is None:
+        return Thread.objects.all()
+    return Thread.objects.filter(_shown_to(user), category_id__in=ids)
 
 
 def post_list_visible_to(user) -> QuerySet[Post]:
@@ -242,11 +249,12 @@ def helpful_post_ids_for(user, posts) -> set[int]:
 
 
 def thread_for_reading(user) -> QuerySet[Thread]:
-    """thread_list_with_answer, with the category and author, and ``read_at``: when
-    the user last read the thread (None if never); one query for the thread page."""
+    """A visible thread with its category and ``read_at``: when the user last read
+    it (None if never); one short query for the thread page, which takes the opening
+    post and the marked answer from forums.thread_cache."""
     return (
-        thread_list_with_answer(user)
-        .select_related("category", "author")
+        thread_list_visible_to(user)
+        .select_related("category")
         .annotate(
             read_at=Subquery(
                 ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values(
@@ -355,17 +363,29 @@ def post_revisions(post) -> QuerySet:
 
 
 def active_suspension_for(user):
-    """The user's current forum suspension, or None."""
+    """The user's current forum suspension, or None. Kept per user under the
+    suspensions generation (any suspension made, lifted or removed moves it on); one
+    that has run out since is over at once."""
     from django.utils import timezone
 
+    from .generations import SUSPENSIONS
     from .models import ForumSuspension
 
     if not user.is_authenticated:
         return None
-    return (
-        ForumSuspension.objects.filter(
-            user=user, lifted_at__isnull=True, ends_at__gt=timezone.now()
+
+    def build():
+        return (
+            ForumSuspension.objects.filter(
+                user=user, lifted_at__isnull=True, ends_at__gt=timezone.now()
+            )
+            .order_by("-ends_at")
+            .first()
         )
-        .order_by("-ends_at")
-        .first()
+
+    suspension = versioned(
+        f"ln:forums:suspension:{SUSPENSIONS.current()}:{user.pk}", build, TTL
     )
+    if suspension is None or suspension.ends_at <= timezone.now():
+        return None
+    return suspension

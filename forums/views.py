@@ -129,17 +129,37 @@ def thread_detail(request, pk):
         request.user, thread, request.GET.get("page"), POSTS_PER_PAGE
     )
     read_at = thread.read_at
-    editable = {
-        p.pk
-        for p in page_posts
-        if permissions.can(permissions.check_edit_post_permission, request.user, p)
-    }
-    answer = thread.answer if thread.answer_shown else None
-    if answer is not None:
-        answer.thread = thread  # shown_author reads the category
-        answer.render_key = thread_cache.answer_render_key(thread, answer)
+    answer = thread_cache.shown_answer(request.user, thread)
     opening = page_posts[0] if page_posts else None
-    question = opening if opening and opening.pk == thread.opening_post_id else None
+    question = (
+        opening
+        if opening and opening.pk == thread_cache.opening_post_id(thread)
+        else None
+    )
+    unread_ids = frozenset(
+        p.pk for p in page_posts if read_at is None or p.created_at > read_at
+    )
+    can_reply = permissions.can(
+        permissions.check_reply_thread_permission, request.user, thread
+    )
+    is_moderator = selectors.user_moderates(request.user, thread.category)
+    reader = thread_cache.PostReader(
+        user_pk=request.user.pk,
+        question_pk=question.pk if question else None,
+        answer_pk=thread.answer_id,
+        can_reply=can_reply,
+        can_mark_answer=permissions.can(
+            permissions.check_mark_answer_permission, request.user, thread
+        ),
+        is_moderator=is_moderator,
+        helpful_ids=frozenset(selectors.helpful_post_ids_for(request.user, page_posts)),
+        editable_ids=frozenset(
+            p.pk
+            for p in page_posts
+            if permissions.can(permissions.check_edit_post_permission, request.user, p)
+        ),
+        unread_ids=unread_ids,
+    )
     posting.thread_mark_read(user=request.user, thread=thread, read_at=read_at)
     return TemplateResponse(
         request,
@@ -151,23 +171,14 @@ def thread_detail(request, pk):
             "posts": page_posts,
             "answer": answer,
             "question": question,
-            "unread_ids": {
-                p.pk for p in page_posts if read_at is None or p.created_at > read_at
-            },
-            "read_at": read_at,
-            "helpful_ids": selectors.helpful_post_ids_for(request.user, page_posts),
-            "editable_ids": editable,
-            "can_reply": permissions.can(
-                permissions.check_reply_thread_permission, request.user, thread
-            ),
-            "can_mark_answer": permissions.can(
-                permissions.check_mark_answer_permission, request.user, thread
-            ),
+            "reader": reader,
+            "unread_ids": unread_ids,
+            "can_reply": can_reply,
             "following": user_follows(request.user, thread),
             "can_suggest_guidance": permissions.can(
                 permissions.check_suggest_guidance_permission, request.user, thread
             ),
-            "is_moderator": selectors.user_moderates(request.user, thread.category),
+            "is_moderator": is_moderator,
             "suspension": selectors.active_suspension_for(request.user),
             "form": PostForm(),
             # The empty reply box is the same on every thread page: kept once.

@@ -292,9 +292,7 @@ def thread_create(
     thread.save(update_fields=["last_post_at"])
     _record_findings(post=post, author=author, findings=findings)
     follow_create(user=author, target=thread)
-    ThreadRead.objects.update_or_create(
-        user=author, thread=thread, defaults={"read_at": post.created_at}
-    )
+    _read_marker_set(user=author, thread=thread, read_at=post.created_at)
     if _record_watched(post=post, watched=watched):
         Thread.objects.filter(pk=thread.pk).update(held_at=now)
         Post.objects.filter(pk=post.pk).update(held_at=now)
@@ -337,9 +335,7 @@ def post_create(
     )
     _record_findings(post=post, author=author, findings=findings)
     follow_create(user=author, target=thread)
-    ThreadRead.objects.update_or_create(
-        user=author, thread=thread, defaults={"read_at": post.created_at}
-    )
+    _read_marker_set(user=author, thread=thread, read_at=post.created_at)
     if _record_watched(post=post, watched=watched):
         post.held_at = timezone.now()
         post.save(update_fields=["held_at"])
@@ -436,6 +432,14 @@ def thread_mark_read(*, user, thread: Thread, read_at=None) -> None:
     was read (the thread page calls this on every view)."""
     if read_at is not None and read_at >= thread.last_post_at:
         return
-    ThreadRead.objects.update_or_create(
-        user=user, thread=thread, defaults={"read_at": thread.last_post_at}
+    _read_marker_set(user=user, thread=thread, read_at=thread.last_post_at)
+
+
+def _read_marker_set(*, user, thread: Thread, read_at) -> None:
+    """Insert or move the user's read marker for ``thread``, in one statement."""
+    ThreadRead.objects.bulk_create(
+        [ThreadRead(user=user, thread=thread, read_at=read_at)],
+        update_conflicts=True,
+        unique_fields=["user", "thread"],
+        update_fields=["read_at"],
     )

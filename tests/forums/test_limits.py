@@ -172,3 +172,35 @@ def test_holding_first_posts_is_off_by_default(officer_b, national_thread):
     post = posting.post_create(author=officer_b, thread=national_thread, body="Hi")
 
     assert post.held_at is None
+
+
+def test_a_suspension_and_its_lifting_show_at_once_and_a_warm_page_reads_none(
+    client_for, officer, moderator, national_thread
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from forums.models import ForumSuspension
+
+    client = client_for(officer)
+    url = national_thread.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert REASON not in client.get(url).content.decode()
+    assert not any("forums_forumsuspension" in q["sql"] for q in queries)
+
+    moderation.user_suspend(moderator=moderator, user=officer, days=7, reason=REASON)
+    assert REASON in client.get(url).content.decode()
+    moderation.user_suspension_lift(moderator=moderator, user=officer)
+    assert REASON not in client.get(url).content.decode()
+    posting.post_create(author=officer, thread=national_thread, body="Back again.")
+
+    # One that runs out is over when it ends, kept or not.
+    suspension = moderation.user_suspend(
+        moderator=moderator, user=officer, days=7, reason=REASON
+    )
+    assert REASON in client.get(url).content.decode()
+    ForumSuspension.objects.filter(pk=suspension.pk).update(
+        ends_at=suspension.created_at
+    )
+    assert REASON not in client.get(url).content.decode()

@@ -179,3 +179,81 @@ def test_which_posts_the_reader_marked_is_read_only_where_there_are_marks(
     assert 'aria-pressed="true"' not in html
     posting.post_helpful_toggle(user=officer, post=thread.posts.last())
     assert 'aria-pressed="true"' in page(client, thread)
+
+
+def post_templates_rendered(client, thread) -> int:
+    """How many times the page rendered forums/includes/post.html."""
+    from django.test.signals import template_rendered
+
+    names = []
+
+    def seen(sender, template, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(seen)
+    try:
+        page(client, thread)
+    finally:
+        template_rendered.disconnect(seen)
+    return names.count("forums/includes/post.html")
+
+
+def test_a_warm_thread_page_renders_no_post_template(thread, supervisor):
+    from tests.factories import make_user
+
+    other = make_user(email="second.reader@avon-and-somerset.police.uk")
+    page(reader(supervisor), thread)  # fills the cache
+    # Another reader who may do the same with each post: nothing to render.
+    assert post_templates_rendered(reader(other), thread) == 0
+
+
+def test_each_reader_sees_their_own_actions_whoever_filled_the_cache(
+    thread, officer, officer_b, moderator
+):
+    opening = thread.posts.get(author=officer)
+    reply = thread.posts.get(author=officer_b)
+    posting.post_helpful_toggle(user=officer, post=reply)
+    report = f"/forums/posts/{reply.pk}/report/"
+    edit_reply = f"/forums/posts/{reply.pk}/edit/"
+    edit_opening = f"/forums/posts/{opening.pk}/edit/"
+    hide = f"/moderation/posts/{reply.pk}/hide/"
+    pages = {}
+    for user in (officer_b, officer, moderator, officer_b, officer):
+        pages[user.pk] = page(reader(user), thread)
+    as_author, as_other, as_moderator = (
+        pages[officer_b.pk],
+        pages[officer.pk],
+        pages[moderator.pk],
+    )
+    assert edit_reply in as_author and report not in as_author
+    assert edit_opening not in as_author and hide not in as_author
+    assert report in as_other and edit_reply not in as_other
+    assert edit_opening in as_other and 'aria-pressed="true"' in as_other
+    assert 'aria-pressed="true"' not in as_author
+    assert hide in as_moderator and edit_reply in as_moderator
+    assert "Mark as the answer" in as_other and "Mark as the answer" not in as_author
+
+
+def test_the_post_forms_carry_the_readers_own_csrf_token(thread, officer, supervisor):
+    import re
+
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(officer)
+    page(first, thread)  # fills the cache with the first reader's page
+    second = Client(enforce_csrf_checks=True)
+    second.force_login(supervisor)
+    html = page(second, thread)
+    assert "\x00" not in html
+    reply = thread.posts.get(body="We brief the team on day one.")
+    form = re.search(
+        rf'action="/forums/posts/{reply.pk}/helpful/".*?name="csrfmiddlewaretoken" '
+        r'value="([^"]+)"',
+        html,
+        re.S,
+    )
+    response = second.post(
+        f"/forums/posts/{reply.pk}/helpful/",
+        {"csrfmiddlewaretoken": form.group(1)},
+    )
+    assert response.status_code == 302
+    assert reply.reactions.filter(user=supervisor).exists()
