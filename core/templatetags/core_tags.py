@@ -18,6 +18,17 @@ def pk_url(name: str, pk) -> str:
 
 
 @register.simple_tag
+def page_numbers(page_obj) -> list[int | None]:
+    """The page numbers a pagination bar links to, None for a gap: the first and last
+    pages and two each side of the current one."""
+    paginator = page_obj.paginator
+    numbers = paginator.get_elided_page_range(
+        page_obj.number, on_each_side=2, on_ends=1
+    )
+    return [None if n == paginator.ELLIPSIS else n for n in numbers]
+
+
+@register.simple_tag
 def page_breadcrumbs(page):
     """The page's ancestors from the home page down, as (title, url) crumbs. One query."""
     if page is None or page.depth <= 2:

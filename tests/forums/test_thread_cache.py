@@ -257,3 +257,26 @@ def test_the_post_forms_carry_the_readers_own_csrf_token(thread, officer, superv
     )
     assert response.status_code == 302
     assert reply.reactions.filter(user=supervisor).exists()
+
+
+def test_pagination_shows_the_ends_and_two_pages_each_side(officer, officer_b):
+    import re
+
+    thread = make_thread(
+        category=national_category(),
+        author=officer,
+        replies=[(officer_b, f"Reply {n}.") for n in range(15 * 11)],
+    )  # 166 posts: 12 pages
+
+    def bar(number):
+        html = page(reader(officer), thread, number)
+        nav = html[html.index('class="govuk-pagination"') :]
+        nav = nav[: nav.index("</nav>")]
+        items = re.findall(r'aria-label="Page (\d+)"|(&ctdot;)', nav)
+        current = re.search(r'aria-label="Page (\d+)" aria-current="page"', nav)
+        return [int(n) if n else "…" for n, _ in items], int(current.group(1))
+
+    assert bar(1) == ([1, 2, 3, "…", 12], 1)
+    assert bar(6) == ([1, "…", 4, 5, 6, 7, 8, "…", 12], 6)
+    assert bar(12) == ([1, "…", 10, 11, 12], 12)
+    assert bar(4) == ([1, 2, 3, 4, 5, 6, "…", 12], 4)
