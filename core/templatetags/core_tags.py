@@ -18,14 +18,19 @@ def pk_url(name: str, pk) -> str:
 
 
 @register.simple_tag
-def page_numbers(page_obj) -> list[int | None]:
-    """The page numbers a pagination bar links to, None for a gap: the first and last
-    pages and two each side of the current one."""
+def page_numbers(page_obj) -> list[dict | None]:
+    """The pages a pagination bar links to, None for a gap: the first and last pages
+    and two each side of the current one, each as {"number": "4", "current": bool}."""
     paginator = page_obj.paginator
     numbers = paginator.get_elided_page_range(
         page_obj.number, on_each_side=2, on_ends=1
     )
-    return [None if n == paginator.ELLIPSIS else n for n in numbers]
+    return [
+        None
+        if n == paginator.ELLIPSIS
+        else {"number": str(n), "current": n == page_obj.number}
+        for n in numbers
+    ]
 
 
 @register.simple_tag
