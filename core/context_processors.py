@@ -47,6 +47,13 @@ def nav_themes() -> list[tuple[str, str]]:
     )
 
 
+def footer_key(path: str) -> str:
+    """What a signed-in reader's footer shows besides the release: the themes and
+    which of them the page is in (``includes/footer.html`` is kept under this)."""
+    current = next((url for _, url in nav_themes() if current_marker(path, url)), "")
+    return f"in:{THEMES.current()}:{current}"
+
+
 def site_navigation(request):
     """For a signed-in user: the sections (marked where the page belongs), the six
     themes and the unread notification count (both from the cache: no query on most
@@ -58,5 +65,6 @@ def site_navigation(request):
     return {
         "service_navigation": _links(path, [(n, url()) for n, url in SECTIONS]),
         "nav_themes": SimpleLazyObject(lambda: _links(path, nav_themes())),
+        "footer_key": footer_key(path),
         "unread_notifications": notification_unread_count(user),
     }

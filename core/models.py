@@ -107,10 +107,36 @@ class BasePage(Page):
         known = getattr(self, "_view_restrictions", None)
         if known is None:
             return super().get_view_restrictions()
+        if not known:
+            return PageViewRestriction.objects.none()
         restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in known])
         restrictions._result_cache = known
         restrictions._prefetch_done = True
         return restrictions
+
+
+class FollowQuerySet(models.QuerySet):
+    """Bulk writes to follows tell the cache whose follows changed
+    (``core.follows``), as saving or deleting one follow does (a queryset's
+    ``delete()`` sends ``post_delete`` for each row: ``core.receivers``)."""
+
+    def update(self, **kwargs):
+        """(``bulk_update`` comes through here too.) Whose follows they were, and
+        whose they are after: an update may hand a follow to someone else."""
+        from .follows import forget_follows
+
+        rows = dict(self.values_list("pk", "user_id"))
+        updated = super().update(**kwargs)
+        owners = Follow.objects.filter(pk__in=rows).values_list("user_id", flat=True)
+        forget_follows({*rows.values(), *owners})
+        return updated
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from .follows import forget_follows
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        forget_follows(follow.user_id for follow in created)
+        return created
 
 
 class Follow(models.Model):
@@ -124,6 +150,8 @@ class Follow(models.Model):
     object_id = models.CharField(max_length=64)
     target = GenericForeignKey("content_type", "object_id")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FollowQuerySet.as_manager()
 
     class Meta:
         constraints = [

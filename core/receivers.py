@@ -1,4 +1,5 @@
-"""Keep cached unread counts honest (see ``core.unread``)."""
+"""Keep cached unread counts, routes, themes and follows honest (see ``core.unread``,
+``core.serve``, ``core.follows``)."""
 
 from functools import cache as memoise
 
@@ -12,8 +13,9 @@ from wagtail.signals import post_page_move
 
 from . import serve, unread
 from .context_processors import THEMES
+from .follows import forget_follows
 from .hooks import VISIBILITY_INPUTS
-from .models import Theme
+from .models import Follow, Theme
 
 
 @memoise
@@ -47,6 +49,15 @@ def _membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
             unread.forget_every_count()
     elif isinstance(instance, _visibility_inputs()):
         unread.forget_every_count()
+
+
+@receiver(post_save, sender=Follow)
+@receiver(post_delete, sender=Follow)
+def _follow_changed(sender, instance, **kwargs):
+    """The follower's follow buttons (``core.follows``): a follow saved or deleted,
+    one at a time or with its user, its content type or a queryset's ``delete()``
+    (which sends this for each row, because this receiver is connected)."""
+    forget_follows([instance.user_id])
 
 
 @receiver(post_save, sender=Theme)

@@ -6,8 +6,9 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
 from . import unread
+from .follows import followed
 from .hooks import content_sources
-from .models import AuditEvent, Follow, Notification
+from .models import AuditEvent, Notification
 
 
 def followers_of(target: Model) -> QuerySet:
@@ -21,13 +22,11 @@ def followers_of(target: Model) -> QuerySet:
 
 
 def user_follows(user, target: Model) -> bool:
+    """From the user's follows in the cache (``core.follows``)."""
     if not user.is_authenticated:
         return False
-    return Follow.objects.filter(
-        user=user,
-        content_type=ContentType.objects.get_for_model(target),
-        object_id=str(target.pk),
-    ).exists()
+    content_type = ContentType.objects.get_for_model(target)
+    return (content_type.pk, str(target.pk)) in followed(user.pk)
 
 
 def notification_targets() -> dict:

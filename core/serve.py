@@ -91,8 +91,11 @@ def _deepest_page(site, path: str):
     if not chain or chain[0].url_path != root_path:
         return None
     page = chain[-1].specific
-    # Read here, once: served from the cache, the page answers from this list.
+    # Read here, once: served from the cache, the page answers from these (its view
+    # restrictions, and the site root paths its URL is built from: a site change
+    # moves the pages generation on too).
     page._view_restrictions = list(page.get_view_restrictions())
+    page._wagtail_cached_site_root_paths = Site.get_site_root_paths()
     return page, len(chain) - 1
 
 

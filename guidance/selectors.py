@@ -9,8 +9,10 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr, Upper
 from django.utils import timezone
 
+from core.generations import versioned
 from core.models import Theme
 from core.selectors import followers_of
+from core.serve import CACHE_SECONDS, PAGES
 
 from .models import (
     REVIEW_DUE_SOON_DAYS,
@@ -23,7 +25,11 @@ from .models import (
 
 def guidance_list_visible_to(user) -> QuerySet:
     """Live guidance pages the user may read. Signed-in users read every live page;
-    anonymous visitors only pages an editor marked public (and not restricted)."""
+    anonymous visitors only pages an editor marked public (and not restricted).
+
+    The answer depends only on the pages and whether the reader is signed in
+    (``guidance_is_visible_to`` keeps it per reader class under the pages generation):
+    a rule that looked at who the reader is would have to key that by them too."""
     pages = GuidancePage.objects.live()
     if user is None or not user.is_authenticated:
         pages = pages.public().filter(is_public=True)
@@ -31,7 +37,14 @@ def guidance_list_visible_to(user) -> QuerySet:
 
 
 def guidance_is_visible_to(user, page) -> bool:
-    return guidance_list_visible_to(user).filter(pk=page.pk).exists()
+    """Kept per page and reader class (signed in or not) under the pages generation,
+    which every page, privacy or site change moves on (``core.serve``)."""
+    reader = "in" if user is not None and user.is_authenticated else "out"
+    return versioned(
+        f"ln:guidance-visible:{page.pk}:{reader}:{PAGES.current()}",
+        lambda: guidance_list_visible_to(user).filter(pk=page.pk).exists(),
+        CACHE_SECONDS,
+    )
 
 
 def guidance_index_facets(user) -> dict:

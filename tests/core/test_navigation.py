@@ -68,3 +68,48 @@ def test_signed_out_pages_have_no_section_navigation(client):
         BeautifulSoup(html, "html.parser").find("nav", attrs={"aria-label": "Menu"})
         is None
     )
+
+
+def footer_themes(html: str) -> list[tuple[str, str | None]]:
+    footer = BeautifulSoup(html, "html.parser").find("footer")
+    nav = footer.find("nav", attrs={"aria-labelledby": "footer-themes"})
+    return [(a.get_text(strip=True), a.get("aria-current")) for a in nav.find_all("a")]
+
+
+def test_the_footer_is_kept_but_marks_the_theme_shown_and_follows_theme_changes(
+    client_for, officer
+):
+    from django.core.cache import cache
+
+    from core.models import Theme
+
+    client = client_for(officer)
+    home = footer_themes(client.get("/").content.decode())
+    assert ("Data", None) in home and not any(current for _, current in home)
+    assert footer_themes(client.get("/").content.decode()) == home
+    assert [key for key in cache._cache if "ln:fragment:footer:" in key]
+
+    on_data = footer_themes(client.get("/themes/data/").content.decode())
+    assert ("Data", "page") in on_data
+    assert ("Digital forensics", None) in on_data
+    on_forensics = footer_themes(
+        client.get("/themes/digital-forensics/").content.decode()
+    )
+    assert ("Digital forensics", "page") in on_forensics and (
+        "Data",
+        None,
+    ) in on_forensics
+
+    theme = Theme.objects.get(slug="data")
+    theme.name = "Data and analysis"
+    theme.save()
+    assert ("Data and analysis", None) in footer_themes(
+        client.get("/").content.decode()
+    )
+
+
+def test_signed_out_visitors_get_the_footer_without_member_links(client):
+    html = client.get("/accounts/login/").content.decode()
+    footer = BeautifulSoup(html, "html.parser").find("footer")
+    assert footer is not None
+    assert "Your profile" not in footer.get_text()

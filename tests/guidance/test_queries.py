@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 # Measured on PostgreSQL (database sessions: the tests have no Redis). The first view
 # after a publish renders the body (versions, themes, audiences, related, breadcrumbs);
 # every later view reads it from the cache, and the page's route too (site, page and
-# view restrictions: five queries before issue 13's routing cache): session, user,
-# the visibility check and the follow button.
+# view restrictions: five queries before issue 13's routing cache), whether the
+# reader may see it and the reader's follows: session and user.
 MAX_PAGE_QUERIES = 16
-CACHED_PAGE_QUERIES = 4
+CACHED_PAGE_QUERIES = 2
 # The index and history limits are for the first view after new content (before
 # issue 13: 20 and 19).
 MAX_INDEX_QUERIES = 15

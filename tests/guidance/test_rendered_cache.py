@@ -111,3 +111,43 @@ def test_an_unknown_address_is_not_kept_in_the_cache(client_for, officer):
     client = client_for(officer)
     assert client.get("/guidance/made-up-address-123/").status_code == 404
     assert not [k for k in cache._cache if "made-up-address-123" in k]
+
+
+def _visibility(queries):
+    return [q for q in queries if 'FROM "guidance_guidancepage"' in q and "live" in q]
+
+
+def test_whether_a_reader_may_see_the_page_is_kept_until_the_page_changes(
+    client_for, officer
+):
+    page = make_guidance(title="Kept visibility")
+    client = client_for(officer)
+    _get(client, page.url)
+    _, again = _get(client, page.url)
+    assert _visibility(again) == []
+
+    page.unpublish()
+    assert client.get(page.url).status_code == 404
+    page.get_latest_revision().publish()
+    assert _get(client, page.url)[0]
+
+
+def test_a_signed_out_visitor_loses_a_page_at_once_when_it_stops_being_public(client):
+    from wagtail.models import PageViewRestriction
+
+    page = make_guidance(title="Open to all", is_public=True)
+    assert client.get(page.url).status_code == 200
+    assert client.get(page.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(page.url).status_code == 302
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
+
+    draft = page.get_latest_revision_as_object()
+    draft.is_public = False
+    draft.change_note = "Members only."
+    draft.save_revision().publish()
+    assert client.get(page.url).status_code == 302
