@@ -87,36 +87,6 @@ def _matching_entries(source, qs, query_obj, backend, vector):
     )
 
 
-def _batch_checker(source, qs):
-    """A function from a batch of matching entries (a queryset of their ids and
-    object ids) to its rows as ``(entry id, primary key, visible)``, newest first: the
-    batch and the visibility check of its keys in one statement. The visibility
-    query's SQL is built once per walk."""
-    pk = source.model._meta.pk
-    cast = pk.cast_db_type(connection)
-    visible = qs.order_by().filter(
-        pk__in=RawSQL(f"SELECT object_id::{cast} FROM batch", ())
-    )
-    visible_sql, visible_params = visible.values_list("pk").query.sql_with_params()
-    to_pk = pk.to_python
-
-    def check(batch) -> list[tuple]:
-        batch_sql, batch_params = batch.values_list(
-            "id", "object_id"
-        ).query.sql_with_params()
-        sql = (
-            f"WITH batch AS MATERIALIZED ({batch_sql}) "
-            "SELECT batch.id, batch.object_id, visible.pk IS NOT NULL FROM batch "
-            f"LEFT JOIN ({visible_sql}) AS visible (pk) "
-            f"ON visible.pk = batch.object_id::{cast} ORDER BY batch.id DESC"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, (*batch_params, *visible_params))
-            return [(i, to_pk(key), seen) for i, key, seen in cursor.fetchall()]
-
-    return check
-
-
 def _has_phrase(query_obj) -> bool:
     if isinstance(query_obj, Phrase):
         return True
@@ -183,31 +153,6 @@ def _batch_checker(source, qs):
             return [(i, to_pk(key), seen) for i, key, seen in cursor.fetchall()]
 
     return check
-
-
-def _has_phrase(query_obj) -> bool:
-    if isinstance(query_obj, Phrase):
-        return True
-    children = getattr(query_obj, "subqueries", None) or [
-        getattr(query_obj, "subquery", None)
-    ]
-    return any(child is not None and _has_phrase(child) for child in children)
-
-
-def _phrase_floor(source, query_obj, window):
-    """For a phrase, the id of this source's entry ``window`` from its newest (None
-    for other queries, or when it has fewer entries): the first batch is looked for
-    at or above it. PostgreSQL underestimates how many entries hold a phrase's words
-    together, so for a common phrase it reads every one through the GIN index and
-    checks each one's positions (20 ms for 1,800 forum posts of 30,000) where reading
-    the newest entries in order stops after a few hundred (4 ms)."""
-    if not _has_phrase(query_obj):
-        return None
-    IndexEntry = get_app_config().get_model("IndexEntry")
-    newest = IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(source.model)
-    ).order_by("-id")
-    return next(iter(newest.values_list("id", flat=True)[window : window + 1]), None)
 
 
 def _walk_ids(source, qs, query_obj, backend, limit, vector) -> list | None:
