@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .. import query as q
-from ..candidates import candidate_ids, filter_pks
+from ..candidates import candidate_ids, filter_pks, matching_pks, ranked
 from ..sources import Source
 from .backend import date_cutoff, filtered_queryset, for_backend, is_database, vendor
 
@@ -31,7 +31,6 @@ TYPE_WEIGHTS = {
 @dataclass
 class _SourceRun:
     source: Source
-    results: object
     matched: object
     total: int = 0
     # More than CANDIDATES matched: the total and the facet counts are "at least".
@@ -70,7 +69,7 @@ def _facet_fields(source) -> list[str]:
     ]
 
 
-def _ranked_rows(source, results, sort) -> list[dict]:
+def _ranked_rows(source, matched, query_obj, sort, backend) -> list[dict]:
     """Every candidate, ranked (or newest first), with what ranking, counting and
     faceting need: key, score, date, parent, title and, where single-valued, theme
     and force. One query: the database ranks every candidate whatever the page, so
@@ -80,9 +79,15 @@ def _ranked_rows(source, results, sort) -> list[dict]:
     fields += [f for f in (source.parent and source.parent[1], source.title_field) if f]
     fields += _facet_fields(source)
     if sort == "newest":
-        return list(results.values("pk", *fields))
-    ranked = results[: 3 * CANDIDATES].get_queryset()
-    return list(ranked.values("pk", "_score", *fields))
+        return list(
+            matched.order_by(f"-{source.date_field}", "-pk").values("pk", *fields)
+        )
+    if vendor(backend) == "postgresql":
+        rows = ranked(matched, query_obj, backend)
+    else:
+        results = backend.search(query_obj, matched).annotate_score("_score")
+        rows = results[: 3 * CANDIDATES].get_queryset()
+    return list(rows.values("pk", "_score", *fields))
 
 
 def _count_rows(run, rows) -> None:
@@ -163,16 +168,18 @@ def run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceR
         ids, capped = candidate_ids(source, qs, query_obj, sort, backend, CANDIDATES)
         if capped and sort != "newest":
             seen = set(ids)
-            ids += [
+            extra = [
                 p for p in _exact_title_pks(source, qs, title_words) if p not in seen
             ]
+            if vendor(backend) == "postgresql":
+                # Ranked without checking the match again (candidates.ranked).
+                extra = matching_pks(source, qs, query_obj, backend, extra)
+            ids += extra
         matched = filter_pks(source.model._default_manager.all(), ids)
-        if sort == "newest":
-            results = matched.order_by(f"-{source.date_field}", "-pk")
-        else:
-            results = backend.search(query_obj, matched).annotate_score("_score")
-        run = _SourceRun(source=source, results=results, matched=matched, capped=capped)
-        run.rows = _ranked_rows(source, results, sort) if ids else []
+        run = _SourceRun(source=source, matched=matched, capped=capped)
+        run.rows = (
+            _ranked_rows(source, matched, query_obj, sort, backend) if ids else []
+        )
         _count_rows(run, run.rows)
         return run
     results = backend.search(
@@ -186,9 +193,7 @@ def run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceR
         extra = [p for p in _exact_title_pks(source, qs, title_words) if p not in seen]
         ranked += list(source.model._default_manager.filter(pk__in=extra))
     matched = source.model._default_manager.filter(pk__in=[obj.pk for obj in ranked])
-    run = _SourceRun(
-        source=source, results=results, matched=matched, capped=capped, ranked=ranked
-    )
+    run = _SourceRun(source=source, matched=matched, capped=capped, ranked=ranked)
     _count_queryset(run)
     return run
 

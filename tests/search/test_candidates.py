@@ -210,3 +210,23 @@ def test_a_phrase_walk_from_the_newest_entries_finds_what_the_backend_finds(
     assert sorted(ids) == sorted(planned[:3])
     assert capped == (len(planned) > 3)
     assert candidates._floors  # the window was used
+
+
+def test_candidates_are_ranked_as_the_backend_ranks_them(officer):
+    for i, body in enumerate(
+        ("Quokka.", "Quokka quokka quokka.", "A quokka and a numbat.", "Numbat den.")
+    ):
+        make_guidance(title=f"Ranked page {i}", paragraphs=(body,))
+    make_guidance(title="Quokka", paragraphs=("Title match.",))
+    source = get_source("guidance")
+    matched = source.visible_to(officer)
+    for text in ("quokka", '"quokka and a numbat"', "quokka numbat"):
+        query = _query(text)
+        ours = list(
+            candidates.ranked(matched, query, _backend()).values("pk", "_score")
+        )
+        backend = _backend().search(query, matched).annotate_score("_score")
+        theirs = [{"pk": obj.pk, "_score": obj._score} for obj in backend]
+        # Every candidate matches (the walk checked), so only matching rows are given.
+        matching = {row["pk"] for row in theirs}
+        assert [row for row in ours if row["pk"] in matching] == theirs
