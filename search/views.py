@@ -7,22 +7,36 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from accounts.models import Force
+from core.generations import versioned
 from core.models import Theme
 
 from . import selectors
 from .forms import SearchForm
+from .generations import CHOICES, TTL
 from .models import PendingIndexUpdate
 from .selectors import ranking
 from .sources import get_sources
 from .stats import record_search
 
 
+def _filter_choices() -> dict:
+    """Every theme and force as (slug, name): the same for every reader, kept until
+    one changes (search.generations)."""
+    return versioned(
+        f"ln:search:choices:{CHOICES.current()}",
+        lambda: {
+            "theme_choices": list(Theme.objects.values_list("slug", "name")),
+            "force_choices": list(Force.objects.values_list("slug", "name")),
+        },
+        TTL,
+    )
+
+
 def _form(request):
     return SearchForm(
         request.GET,
         type_choices=[(s.key, s.label) for s in get_sources()],
-        theme_choices=Theme.objects.values_list("slug", "name"),
-        force_choices=Force.objects.values_list("slug", "name"),
+        **_filter_choices(),
     )
 
 

@@ -1,6 +1,23 @@
 """Editors' picks for a query (wagtail.contrib.search_promotions)."""
 
+from core.generations import versioned
+
+from ..generations import PROMOTIONS, TTL
 from ..sources import get_sources
+
+
+def _promoted_queries() -> frozenset[str]:
+    """Every query that has editors' picks: the same for every reader, kept until a
+    pick or a query changes (search.generations)."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    return versioned(
+        f"ln:search:promoted-queries:{PROMOTIONS.current()}",
+        lambda: frozenset(
+            SearchPromotion.objects.values_list("query__query_string", flat=True)
+        ),
+        TTL,
+    )
 
 
 def promotions_for(user, query: str, *, request=None) -> list[dict]:
@@ -9,7 +26,7 @@ def promotions_for(user, query: str, *, request=None) -> list[dict]:
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
     normalised = " ".join(query.lower().split())
-    if not normalised:
+    if not normalised or normalised not in _promoted_queries():
         return []
     picks = (
         SearchPromotion.objects.filter(query__query_string=normalised)

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .. import query as q
-from ..candidates import candidate_ids, filter_pks
+from ..candidates import candidate_ids, filter_pks, matching_pks, ranked
 from ..sources import Source
 from .backend import date_cutoff, filtered_queryset, for_backend, is_database, vendor
 
@@ -31,7 +31,6 @@ TYPE_WEIGHTS = {
 @dataclass
 class _SourceRun:
     source: Source
-    results: object
     matched: object
     total: int = 0
     # More than CANDIDATES matched: the total and the facet counts are "at least".
@@ -42,6 +41,8 @@ class _SourceRun:
     force_counts: dict = field(default_factory=dict)
     # On an engine: the ranked rows fetched (with ``_score``), best first.
     ranked: list = field(default_factory=list)
+    # On a database: every candidate's key, score and sort and facet values.
+    rows: list = field(default_factory=list)
 
 
 def _exact_title_pks(source, qs, title_words) -> list:
@@ -56,43 +57,71 @@ def _exact_title_pks(source, qs, title_words) -> list:
     return list(exact.values_list("pk", flat=True)[:CANDIDATES])
 
 
-def run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceRun:
+def _facet_fields(source) -> list[str]:
+    """The theme and force of a row whose facets are single-valued, as lookups."""
+    if not source.single_valued_facets:
+        return []
+    return [
+        f"{path}__{attr}"
+        for path in (source.theme_path, source.force_path)
+        if path
+        for attr in ("slug", "name")
+    ]
+
+
+def _ranked_rows(source, matched, query_obj, sort, backend) -> list[dict]:
+    """Every candidate, ranked (or newest first), with what ranking, counting and
+    faceting need: key, score, date, parent, title and, where single-valued, theme
+    and force. One query: the database ranks every candidate whatever the page, so
+    taking them all costs no more than a page, and counts need no query of their
+    own."""
+    fields = [source.date_field]
+    fields += [f for f in (source.parent and source.parent[1], source.title_field) if f]
+    fields += _facet_fields(source)
     if sort == "newest":
-        qs = qs.order_by(f"-{source.date_field}", "-pk")
-    qs = for_backend(source, qs, backend)
-    if qs is None:
-        return None
-    capped = False
-    ranked = []
-    if is_database(backend):
-        # Rank, count and facet the candidates only: a plain primary-key filter.
-        ids, capped = candidate_ids(source, qs, query_obj, sort, backend, CANDIDATES)
-        if capped and sort != "newest":
-            seen = set(ids)
-            ids += [
-                p for p in _exact_title_pks(source, qs, title_words) if p not in seen
-            ]
-        matched = filter_pks(source.model._default_manager.all(), ids)
-        if sort == "newest":
-            results = matched.order_by(f"-{source.date_field}", "-pk")
-        else:
-            results = backend.search(query_obj, matched).annotate_score("_score")
-    else:
-        results = backend.search(
-            query_obj, qs, order_by_relevance=(sort != "newest")
-        ).annotate_score("_score")
-        ranked = list(results[: CANDIDATES + 1])
-        capped = len(ranked) > CANDIDATES
-        ranked = ranked[:CANDIDATES]
-        if capped and sort != "newest":
-            seen = {obj.pk for obj in ranked}
-            extra = [
-                p for p in _exact_title_pks(source, qs, title_words) if p not in seen
-            ]
-            ranked += list(source.model._default_manager.filter(pk__in=extra))
-        matched = source.model._default_manager.filter(
-            pk__in=[obj.pk for obj in ranked]
+        return list(
+            matched.order_by(f"-{source.date_field}", "-pk").values("pk", *fields)
         )
+    if vendor(backend) == "postgresql":
+        rows = ranked(matched, query_obj, backend)
+    else:
+        results = backend.search(query_obj, matched).annotate_score("_score")
+        rows = results[: 3 * CANDIDATES].get_queryset()
+    return list(rows.values("pk", "_score", *fields))
+
+
+def _count_rows(run, rows) -> None:
+    """The run's total and its date, theme and force counts, from its rows."""
+    source = run.source
+    month, year = date_cutoff(31), date_cutoff(365)
+    dates = [row[source.date_field] for row in rows]
+    run.total = len(rows)
+    in_year = sum(1 for d in dates if d is not None and d >= year)
+    run.date_counts = {
+        "month": sum(1 for d in dates if d is not None and d >= month),
+        "year": in_year,
+        "older": run.total - in_year,
+    }
+    if not source.single_valued_facets:
+        return
+    for path, target in (
+        (source.theme_path, run.theme_counts),
+        (source.force_path, run.force_counts),
+    ):
+        if not path:
+            continue
+        for row in rows:
+            slug = row[f"{path}__slug"]
+            if slug is not None:
+                name, n = target.get(slug, (row[f"{path}__name"], 0))
+                target[slug] = (name, n + 1)
+    run.grouped = True
+
+
+def _count_queryset(run) -> None:
+    """The run's total and its date, theme and force counts, counted by the database
+    (an engine's ranked rows)."""
+    source = run.source
     month, year = date_cutoff(31), date_cutoff(365)
     date = source.date_field
     buckets = {
@@ -100,19 +129,12 @@ def run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceR
         "month": Count("pk", filter=Q(**{f"{date}__gte": month})),
         "year": Count("pk", filter=Q(**{f"{date}__gte": year})),
     }
-    run = _SourceRun(
-        source=source, results=results, matched=matched, capped=capped, ranked=ranked
-    )
     if source.single_valued_facets:
         # One pass: every matching row falls in exactly one (theme, force) group.
-        group = [
-            f"{path}__{attr}"
-            for path in (source.theme_path, source.force_path)
-            if path
-            for attr in ("slug", "name")
-        ]
         counts = {"total": 0, "month": 0, "year": 0}
-        for row in matched.values(*group).annotate(**buckets).order_by():
+        for row in (
+            run.matched.values(*_facet_fields(source)).annotate(**buckets).order_by()
+        ):
             for key in counts:
                 counts[key] += row[key]
             for path, target in (
@@ -126,13 +148,53 @@ def run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceR
                     target[row[f"{path}__slug"]] = (name, n + row["total"])
         run.grouped = True
     else:
-        counts = matched.aggregate(**buckets)
+        counts = run.matched.aggregate(**buckets)
     run.total = counts["total"]
     run.date_counts = {
         "month": counts["month"],
         "year": counts["year"],
         "older": counts["total"] - counts["year"],
     }
+
+
+def run_source(source, qs, query_obj, sort, backend, title_words=()) -> _SourceRun:
+    if sort == "newest":
+        qs = qs.order_by(f"-{source.date_field}", "-pk")
+    qs = for_backend(source, qs, backend)
+    if qs is None:
+        return None
+    if is_database(backend):
+        # Rank, count and facet the candidates only: a plain primary-key filter.
+        ids, capped = candidate_ids(source, qs, query_obj, sort, backend, CANDIDATES)
+        if capped and sort != "newest":
+            seen = set(ids)
+            extra = [
+                p for p in _exact_title_pks(source, qs, title_words) if p not in seen
+            ]
+            if vendor(backend) == "postgresql":
+                # Ranked without checking the match again (candidates.ranked).
+                extra = matching_pks(source, qs, query_obj, backend, extra)
+            ids += extra
+        matched = filter_pks(source.model._default_manager.all(), ids)
+        run = _SourceRun(source=source, matched=matched, capped=capped)
+        run.rows = (
+            _ranked_rows(source, matched, query_obj, sort, backend) if ids else []
+        )
+        _count_rows(run, run.rows)
+        return run
+    results = backend.search(
+        query_obj, qs, order_by_relevance=(sort != "newest")
+    ).annotate_score("_score")
+    ranked = list(results[: CANDIDATES + 1])
+    capped = len(ranked) > CANDIDATES
+    ranked = ranked[:CANDIDATES]
+    if capped and sort != "newest":
+        seen = {obj.pk for obj in ranked}
+        extra = [p for p in _exact_title_pks(source, qs, title_words) if p not in seen]
+        ranked += list(source.model._default_manager.filter(pk__in=extra))
+    matched = source.model._default_manager.filter(pk__in=[obj.pk for obj in ranked])
+    run = _SourceRun(source=source, matched=matched, capped=capped, ranked=ranked)
+    _count_queryset(run)
     return run
 
 
@@ -174,48 +236,39 @@ class Group:
         return max(children, key=lambda hit: hit.score) if children else None
 
 
-def _top(run, sort, backend) -> list[Hit]:
-    """A source's ranked candidates (at most a few hundred): keys and sort values
-    only, so no row is built that the page will not show. The database ranks every
-    candidate whatever the page, so taking them all costs no more than a page."""
+def _top(run, backend) -> list[Hit]:
+    """A source's ranked candidates (at most a few hundred) as hits: keys and sort
+    values only, so no row is built that the page will not show."""
     source = run.source
     date = source.date_field
-    extra = [f for f in (source.parent and source.parent[1], source.title_field) if f]
-    if not is_database(backend):
+    parent = source.parent[1] if source.parent else None
+    if is_database(backend):
+        rows = run.rows
+    else:
+        names = [f for f in (parent, source.title_field) if f]
         rows = [
-            (
-                obj.pk,
-                float(getattr(obj, "_score", 0) or 0),
-                getattr(obj, date, None),
-                *(getattr(obj, name, None) for name in extra),
-            )
+            {
+                "pk": obj.pk,
+                "_score": getattr(obj, "_score", 0),
+                date: getattr(obj, date, None),
+                **{name: getattr(obj, name, None) for name in names},
+            }
             for obj in run.ranked
         ]
-    elif sort == "newest":
-        rows = [
-            (pk, 0.0, when, *rest)
-            for pk, when, *rest in run.results.values_list("pk", date, *extra)
-        ]
-    else:
-        ranked = run.results[: 3 * CANDIDATES].get_queryset()
-        rows = ranked.values_list("pk", "_score", date, *extra)
     # SQLite FTS5's bm25() is lower-is-better; every other backend higher-is-better.
     weight = TYPE_WEIGHTS.get(source.key, 1.0)
     weight *= -1.0 if vendor(backend) == "sqlite" else 1.0
-    hits = []
-    for pk, score, when, *rest in rows:
-        values = dict(zip(extra, rest, strict=True))
-        hits.append(
-            Hit(
-                source=source,
-                pk=pk,
-                score=float(score or 0) * weight,
-                date=when,
-                parent_pk=values.get(source.parent[1]) if source.parent else None,
-                title=values.get(source.title_field) or "",
-            )
+    return [
+        Hit(
+            source=source,
+            pk=row["pk"],
+            score=float(row.get("_score") or 0) * weight,
+            date=row[date],
+            parent_pk=row[parent] if parent else None,
+            title=(row[source.title_field] if source.title_field else "") or "",
         )
-    return hits
+        for row in rows
+    ]
 
 
 def _grouping(sources) -> set[str]:
@@ -238,7 +291,7 @@ def _grouped(runs, sources, sort, backend, title_words) -> list[Group]:
             continue
         # A thread's rank and the number of threads depend on all of its matches,
         # and an exact title may be any candidate: every candidate is taken.
-        for hit in _top(run, sort, backend):
+        for hit in _top(run, backend):
             if source.key in grouping and source.parent:
                 key = (source.parent[0], hit.parent_pk)
             else:

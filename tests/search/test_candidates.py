@@ -181,3 +181,52 @@ def test_a_row_hidden_after_it_was_ranked_is_never_shown(officer, mixed_forum):
     thread.hidden_at = timezone.now()
     thread.save()
     assert results.build_results(picked, None, None, officer) == []
+
+
+@pytest.mark.parametrize("phrase", ['"quokka case"', '"wombat burrow"', '"numbat den"'])
+def test_a_phrase_walk_from_the_newest_entries_finds_what_the_backend_finds(
+    officer, monkeypatch, phrase
+):
+    """A phrase's first batch is looked for among the newest entries only (a window of
+    WALK_FACTOR x limit): common there, rare there (only an old thread has it) or in
+    both the window and below it, the candidates are the backend query's."""
+    monkeypatch.setattr(candidates, "WALK_FACTOR", 3)
+    monkeypatch.setattr(candidates, "_floors", {})
+    national, private = _category("national"), _category("wy", "west-yorkshire")
+    _threads(national, 1, word="wombat burrow")  # the oldest, below the window
+    _threads(national, 3, word="numbat den")
+    for _ in range(4):
+        _threads(national, 2)
+        _threads(private, 3)
+    _threads(national, 2, word="numbat den")  # the newest
+    source = get_source("thread")
+    qs = source.visible_to(officer)
+    ids, capped = candidates.candidate_ids(
+        source, qs, _query(phrase), "relevance", _backend(), 3
+    )
+    planned = candidates._planner_ids(
+        source, qs, _query(phrase), "relevance", _backend(), 3
+    )
+    assert sorted(ids) == sorted(planned[:3])
+    assert capped == (len(planned) > 3)
+    assert candidates._floors  # the window was used
+
+
+def test_candidates_are_ranked_as_the_backend_ranks_them(officer):
+    for i, body in enumerate(
+        ("Quokka.", "Quokka quokka quokka.", "A quokka and a numbat.", "Numbat den.")
+    ):
+        make_guidance(title=f"Ranked page {i}", paragraphs=(body,))
+    make_guidance(title="Quokka", paragraphs=("Title match.",))
+    source = get_source("guidance")
+    matched = source.visible_to(officer)
+    for text in ("quokka", '"quokka and a numbat"', "quokka numbat"):
+        query = _query(text)
+        ours = list(
+            candidates.ranked(matched, query, _backend()).values("pk", "_score")
+        )
+        backend = _backend().search(query, matched).annotate_score("_score")
+        theirs = [{"pk": obj.pk, "_score": obj._score} for obj in backend]
+        # Every candidate matches (the walk checked), so only matching rows are given.
+        matching = {row["pk"] for row in theirs}
+        assert [row for row in ours if row["pk"] in matching] == theirs
